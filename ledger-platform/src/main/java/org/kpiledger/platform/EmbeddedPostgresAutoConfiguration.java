@@ -1,0 +1,87 @@
+package org.kpiledger.platform;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+
+/**
+ * Starts a real PostgreSQL (binaries from Maven Central) inside the process when no external database is
+ * configured, and hands its address to Spring Boot's data source. This is the zero-setup default; it also runs
+ * as root, which PostgreSQL itself refuses, by starting the server in a user namespace.
+ */
+@AutoConfiguration(before = DataSourceAutoConfiguration.class)
+@ConditionalOnClass(EmbeddedPostgres.class)
+@Conditional(EmbeddedPostgresAutoConfiguration.NoExternalDatabase.class)
+@EnableConfigurationProperties(EmbeddedPostgresProperties.class)
+public class EmbeddedPostgresAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresAutoConfiguration.class);
+    private static final String SUPERUSER = "postgres";
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPort(properties.port());
+        if (StringUtils.hasText(properties.dataDirectory())) {
+            Path dataDirectory = Path.of(properties.dataDirectory()).toAbsolutePath();
+            Files.createDirectories(dataDirectory);
+            builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+            log.info("Embedded PostgreSQL keeps its data in {}", dataDirectory);
+        }
+        EmbeddedPostgres postgres = builder.start();
+        log.info("Embedded PostgreSQL listening on {}", postgres.getJdbcUrl(SUPERUSER, SUPERUSER));
+        return postgres;
+    }
+
+    @Bean
+    JdbcConnectionDetails embeddedPostgresConnectionDetails(EmbeddedPostgres postgres) {
+        return new JdbcConnectionDetails() {
+            @Override
+            public String getUsername() {
+                return SUPERUSER;
+            }
+
+            @Override
+            public String getPassword() {
+                return null;
+            }
+
+            @Override
+            public String getJdbcUrl() {
+                return postgres.getJdbcUrl(SUPERUSER, SUPERUSER);
+            }
+        };
+    }
+
+    static class NoExternalDatabase extends SpringBootCondition {
+
+        @Override
+        public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            Environment environment = context.getEnvironment();
+            Boolean enabled = environment.getProperty("kpi-ledger.embedded-postgres.enabled", Boolean.class);
+            if (enabled != null) {
+                return enabled
+                        ? ConditionOutcome.match("kpi-ledger.embedded-postgres.enabled is true")
+                        : ConditionOutcome.noMatch("kpi-ledger.embedded-postgres.enabled is false");
+            }
+            return StringUtils.hasText(environment.getProperty("spring.datasource.url"))
+                    ? ConditionOutcome.noMatch("spring.datasource.url is set")
+                    : ConditionOutcome.match("no external database is configured");
+        }
+    }
+}
