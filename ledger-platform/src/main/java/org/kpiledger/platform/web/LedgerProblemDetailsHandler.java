@@ -34,6 +34,7 @@ public class LedgerProblemDetailsHandler extends ResponseEntityExceptionHandler 
 
     public static final String MALFORMED_REQUEST = "MALFORMED_REQUEST";
     public static final String INVALID_FIELD = "INVALID_FIELD";
+    public static final String MISSING_HEADER = "MISSING_HEADER";
 
     private static final Logger log = LoggerFactory.getLogger(LedgerProblemDetailsHandler.class);
 
@@ -48,10 +49,14 @@ public class LedgerProblemDetailsHandler extends ResponseEntityExceptionHandler 
         return badRequest(INVALID_FIELD, cause.getMessage(), e.getName());
     }
 
+    @ExceptionHandler(MissingHeaderException.class)
+    ResponseEntity<ProblemDetail> missingHeader(MissingHeaderException e) {
+        return badRequest(MISSING_HEADER, e.getMessage(), e.header());
+    }
+
     @ExceptionHandler(MissingRequestHeaderException.class)
     ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e) {
-        return badRequest("MISSING_HEADER", "The request needs the header " + e.getHeaderName() + ".",
-                e.getHeaderName());
+        return missingHeader(new MissingHeaderException(e.getHeaderName()));
     }
 
     @ExceptionHandler(Exception.class)

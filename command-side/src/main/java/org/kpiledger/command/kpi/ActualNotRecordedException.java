@@ -1,0 +1,12 @@
+package org.kpiledger.command.kpi;
+
+import org.kpiledger.events.kpi.FiscalYear;
+import org.kpiledger.events.kpi.KpiId;
+
+class ActualNotRecordedException extends KpiRuleViolation {
+
+    ActualNotRecordedException(KpiId kpiId, FiscalYear fiscalYear) {
+        super("ACTUAL_NOT_RECORDED", "fiscalYear",
+                "KPI " + kpiId + " has no actual for " + fiscalYear + " to correct; record it first.");
+    }
+}

@@ -1,0 +1,157 @@
+package org.kpiledger.command.kpi;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.kpiledger.events.kpi.ActualCorrectedEvent;
+import org.kpiledger.events.kpi.ActualRecordedEvent;
+import org.kpiledger.events.kpi.Baseline;
+import org.kpiledger.events.kpi.CorrectActualCommand;
+import org.kpiledger.events.kpi.FiscalYear;
+import org.kpiledger.events.kpi.KpiId;
+import org.kpiledger.events.kpi.KpiRegisteredEvent;
+import org.kpiledger.events.kpi.Quantity;
+import org.kpiledger.events.kpi.RecordActualCommand;
+import org.kpiledger.events.kpi.RegisterKpiCommand;
+import org.kpiledger.events.kpi.ReviseTargetCommand;
+import org.kpiledger.events.kpi.Target;
+import org.kpiledger.events.kpi.TargetRevisedEvent;
+
+/**
+ * One KPI of the strategy and the rules its history must keep. Command handlers check and apply events; only
+ * the event-sourcing handlers change state, so replaying the stream rebuilds exactly this object. Handlers
+ * return the KPI's version after the change: the sequence number of its last event.
+ */
+@Aggregate
+class Kpi {
+
+    @AggregateIdentifier
+    private KpiId kpiId;
+    private String unit;
+    private Baseline baseline;
+    private Target target;
+    private final Map<FiscalYear, Quantity> actuals = new HashMap<>();
+    private long version;
+
+    protected Kpi() {
+    }
+
+    @CommandHandler
+    Kpi(RegisterKpiCommand command) {
+        requireInUnit(command.baseline().value(), command.unit(), "baseline.value");
+        requireInUnit(command.target().value(), command.unit(), "target.value");
+        requireTargetAfterBaseline(command.target().fiscalYear(), command.baseline(), "target.fiscalYear");
+        apply(new KpiRegisteredEvent(command.kpiId(), command.name(), command.unit(), command.accumulation(),
+                command.direction(), command.baseline(), command.target()));
+    }
+
+    @CommandHandler
+    long handle(RecordActualCommand command, Clock clock) {
+        requireVersion(command.expectedVersion());
+        FiscalYear fiscalYear = command.fiscalYear();
+        if (actuals.containsKey(fiscalYear)) {
+            throw new ActualAlreadyRecordedException(kpiId, fiscalYear);
+        }
+        if (fiscalYear.firstDay().isAfter(LocalDate.now(clock))) {
+            throw new FiscalYearNotStartedException(fiscalYear);
+        }
+        apply(new ActualRecordedEvent(kpiId, fiscalYear, new Quantity(command.value(), unit), command.note(),
+                command.evidenceReference()));
+        return version;
+    }
+
+    @CommandHandler
+    long handle(CorrectActualCommand command) {
+        requireVersion(command.expectedVersion());
+        requireText(command.reason(), "reason");
+        Quantity previous = actuals.get(command.fiscalYear());
+        if (previous == null) {
+            throw new ActualNotRecordedException(kpiId, command.fiscalYear());
+        }
+        Quantity corrected = new Quantity(command.correctedValue(), unit);
+        if (corrected.hasSameAmountAs(previous)) {
+            throw new NothingChangedException("value",
+                    "The actual for " + command.fiscalYear() + " is already " + previous.amount() + ".");
+        }
+        apply(new ActualCorrectedEvent(kpiId, command.fiscalYear(), previous, corrected, command.reason()));
+        return version;
+    }
+
+    @CommandHandler
+    long handle(ReviseTargetCommand command) {
+        requireVersion(command.expectedVersion());
+        requireText(command.reason(), "reason");
+        requireText(command.decisionReference(), "decisionReference");
+        requireTargetAfterBaseline(command.targetFiscalYear(), baseline, "fiscalYear");
+        Target revised = new Target(command.targetFiscalYear(), new Quantity(command.targetValue(), unit),
+                command.comparator());
+        if (revised.equals(target)) {
+            throw new NothingChangedException("value", "The target is already " + target.comparator() + " "
+                    + target.value().amount() + " by " + target.fiscalYear() + ".");
+        }
+        apply(new TargetRevisedEvent(kpiId, target, revised, command.reason(), command.decisionReference()));
+        return version;
+    }
+
+    @EventSourcingHandler
+    void on(KpiRegisteredEvent event, @SequenceNumber long sequenceNumber) {
+        kpiId = event.kpiId();
+        unit = event.unit();
+        baseline = event.baseline();
+        target = event.target();
+        version = sequenceNumber;
+    }
+
+    @EventSourcingHandler
+    void on(ActualRecordedEvent event, @SequenceNumber long sequenceNumber) {
+        actuals.put(event.fiscalYear(), event.value());
+        version = sequenceNumber;
+    }
+
+    @EventSourcingHandler
+    void on(ActualCorrectedEvent event, @SequenceNumber long sequenceNumber) {
+        actuals.put(event.fiscalYear(), event.correctedValue());
+        version = sequenceNumber;
+    }
+
+    @EventSourcingHandler
+    void on(TargetRevisedEvent event, @SequenceNumber long sequenceNumber) {
+        target = event.revisedTarget();
+        version = sequenceNumber;
+    }
+
+    private void requireVersion(Long expectedVersion) {
+        if (expectedVersion != null && expectedVersion != version) {
+            throw new StaleVersionException(kpiId, expectedVersion, version);
+        }
+    }
+
+    private static void requireInUnit(Quantity quantity, String unit, String field) {
+        if (quantity != null && !quantity.unit().equals(unit)) {
+            throw new InvalidKpiCommandException(field,
+                    "is in " + quantity.unit() + " but the KPI is measured in " + unit + ".");
+        }
+    }
+
+    private static void requireTargetAfterBaseline(FiscalYear targetYear, Baseline baseline, String field) {
+        if (!targetYear.isAfter(baseline.fiscalYear())) {
+            throw new InvalidKpiCommandException(field,
+                    "The target year " + targetYear + " must come after the baseline year " + baseline.fiscalYear()
+                            + ".");
+        }
+    }
+
+    private static void requireText(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidKpiCommandException(field, "A " + field + " is required.");
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.kpiledger.command.kpi;
+
+/**
+ * A command the KPI refuses because of what is already in its history. Carries a stable code for clients to
+ * branch on and the request field at fault.
+ */
+public abstract class KpiRuleViolation extends RuntimeException {
+
+    private final String code;
+    private final String field;
+
+    protected KpiRuleViolation(String code, String field, String message) {
+        super(message);
+        this.code = code;
+        this.field = field;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String field() {
+        return field;
+    }
+}

@@ -1,0 +1,100 @@
+package org.kpiledger.command.kpi.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.kpiledger.command.kpi.web.KpiRequests.Accepted;
+import org.kpiledger.events.kpi.Baseline;
+import org.kpiledger.events.kpi.CorrectActualCommand;
+import org.kpiledger.events.kpi.FiscalYear;
+import org.kpiledger.events.kpi.KpiId;
+import org.kpiledger.events.kpi.Quantity;
+import org.kpiledger.events.kpi.RecordActualCommand;
+import org.kpiledger.events.kpi.RegisterKpiCommand;
+import org.kpiledger.events.kpi.ReviseTargetCommand;
+import org.kpiledger.events.kpi.Target;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The write API. Every write answers with the KPI's new version as {@code ETag}; a write that sends
+ * {@code If-Match} is refused with 412 when the KPI has moved on since.
+ */
+@RestController
+@RequestMapping("/api/v1/kpis")
+@Tag(name = "KPI commands", description = "Register KPIs and record, correct and revise their figures")
+class KpiCommandController {
+
+    private final CommandDispatcher commands;
+
+    KpiCommandController(CommandDispatcher commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping
+    @Operation(summary = "Register a KPI with its baseline and target")
+    ResponseEntity<Accepted> register(@Valid @RequestBody KpiRequests.RegisterKpi request) {
+        String unit = request.unit().strip();
+        var baseline = request.baseline();
+        var target = request.target();
+        KpiId kpiId = request.kpiId();
+        commands.send(new RegisterKpiCommand(kpiId, request.name().strip(), unit,
+                request.accumulation(), request.direction(),
+                new Baseline(baseline.fiscalYear(),
+                        baseline.value() == null ? null : new Quantity(baseline.value(), unit), baseline.qualifier()),
+                new Target(target.fiscalYear(), new Quantity(target.value(), unit), target.comparator())));
+        return accepted(URI.create("/api/v1/kpis/" + kpiId), new Accepted(kpiId, 0));
+    }
+
+    @PostMapping("/{kpiId}/actuals")
+    @Operation(summary = "Record the actual figure of a fiscal year (once; use PUT to correct it)")
+    ResponseEntity<Accepted> recordActual(
+            @PathVariable KpiId kpiId,
+            @RequestHeader(name = EntityTags.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody KpiRequests.RecordActual request) {
+        long version = commands.send(new RecordActualCommand(kpiId, request.fiscalYear(), request.value(),
+                request.note(), request.evidenceReference(), EntityTags.expectedVersion(ifMatch)));
+        return accepted(URI.create("/api/v1/kpis/" + kpiId + "/actuals/" + request.fiscalYear().year()),
+                new Accepted(kpiId, version));
+    }
+
+    @PutMapping("/{kpiId}/actuals/{fiscalYear}")
+    @Operation(summary = "Correct the actual figure of a fiscal year, giving the reason")
+    ResponseEntity<Accepted> correctActual(
+            @PathVariable KpiId kpiId,
+            @PathVariable FiscalYear fiscalYear,
+            @RequestHeader(name = EntityTags.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody KpiRequests.CorrectActual request) {
+        long version = commands.send(new CorrectActualCommand(kpiId, fiscalYear, request.value(),
+                request.reason().strip(), EntityTags.expectedVersion(ifMatch)));
+        return ok(new Accepted(kpiId, version));
+    }
+
+    @PutMapping("/{kpiId}/target")
+    @Operation(summary = "Revise the target by decision of the council, giving the reason and the decision")
+    ResponseEntity<Accepted> reviseTarget(
+            @PathVariable KpiId kpiId,
+            @RequestHeader(name = EntityTags.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody KpiRequests.ReviseTarget request) {
+        long version = commands.send(new ReviseTargetCommand(kpiId, request.fiscalYear(), request.value(),
+                request.comparator(), request.reason().strip(), request.decisionReference().strip(),
+                EntityTags.expectedVersion(ifMatch)));
+        return ok(new Accepted(kpiId, version));
+    }
+
+    private static ResponseEntity<Accepted> accepted(URI location, Accepted body) {
+        return ResponseEntity.created(location).header(HttpHeaders.ETAG, EntityTags.of(body.version())).body(body);
+    }
+
+    private static ResponseEntity<Accepted> ok(Accepted body) {
+        return ResponseEntity.ok().header(HttpHeaders.ETAG, EntityTags.of(body.version())).body(body);
+    }
+}

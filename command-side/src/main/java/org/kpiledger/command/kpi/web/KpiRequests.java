@@ -1,0 +1,67 @@
+package org.kpiledger.command.kpi.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import org.kpiledger.events.kpi.Accumulation;
+import org.kpiledger.events.kpi.Direction;
+import org.kpiledger.events.kpi.FiscalYear;
+import org.kpiledger.events.kpi.KpiId;
+import org.kpiledger.events.kpi.TargetComparator;
+
+/** Request bodies of the write API. Fiscal years may be written {@code 2018}, {@code "H30"}, {@code "令和元年度"}... */
+final class KpiRequests {
+
+    private KpiRequests() {
+    }
+
+    record RegisterKpi(
+            @NotNull KpiId kpiId,
+            @NotBlank @Size(max = 500) String name,
+            @NotBlank @Size(max = 64) String unit,
+            @NotNull Accumulation accumulation,
+            @NotNull Direction direction,
+            @NotNull @Valid BaselineFigure baseline,
+            @NotNull @Valid TargetFigure target) {
+    }
+
+    /** {@code value} is left out where the source has {@code —}: not measured yet. */
+    record BaselineFigure(
+            @NotNull FiscalYear fiscalYear,
+            @Digits(integer = 15, fraction = 6) BigDecimal value,
+            @Size(max = 200) String qualifier) {
+    }
+
+    record TargetFigure(
+            @NotNull FiscalYear fiscalYear,
+            @NotNull @Digits(integer = 15, fraction = 6) BigDecimal value,
+            @NotNull TargetComparator comparator) {
+    }
+
+    record RecordActual(
+            @NotNull FiscalYear fiscalYear,
+            @NotNull @Digits(integer = 15, fraction = 6) BigDecimal value,
+            @Size(max = 2000) String note,
+            @Size(max = 500) String evidenceReference) {
+    }
+
+    record CorrectActual(
+            @NotNull @Digits(integer = 15, fraction = 6) BigDecimal value,
+            @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    record ReviseTarget(
+            @NotNull FiscalYear fiscalYear,
+            @NotNull @Digits(integer = 15, fraction = 6) BigDecimal value,
+            @NotNull TargetComparator comparator,
+            @NotBlank @Size(max = 2000) String reason,
+            @NotBlank @Size(max = 200) String decisionReference) {
+    }
+
+    /** What a successful write answers: the KPI and its version after the change (also sent as the ETag). */
+    record Accepted(KpiId kpiId, long version) {
+    }
+}

@@ -1,0 +1,260 @@
+package org.kpiledger.command.kpi;
+
+import static org.kpiledger.command.kpi.KpiFixtures.STARTUPS;
+import static org.kpiledger.command.kpi.KpiFixtures.TARGET_YEAR;
+import static org.kpiledger.command.kpi.KpiFixtures.amount;
+import static org.kpiledger.command.kpi.KpiFixtures.registerRelocationSupport;
+import static org.kpiledger.command.kpi.KpiFixtures.registerStartups;
+import static org.kpiledger.command.kpi.KpiFixtures.startupsActual;
+import static org.kpiledger.command.kpi.KpiFixtures.startupsRegistered;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.kpiledger.events.kpi.ActualCorrectedEvent;
+import org.kpiledger.events.kpi.ActualRecordedEvent;
+import org.kpiledger.events.kpi.Baseline;
+import org.kpiledger.events.kpi.CorrectActualCommand;
+import org.kpiledger.events.kpi.FiscalYear;
+import org.kpiledger.events.kpi.KpiRegisteredEvent;
+import org.kpiledger.events.kpi.Quantity;
+import org.kpiledger.events.kpi.RecordActualCommand;
+import org.kpiledger.events.kpi.RegisterKpiCommand;
+import org.kpiledger.events.kpi.ReviseTargetCommand;
+import org.kpiledger.events.kpi.Target;
+import org.kpiledger.events.kpi.TargetComparator;
+import org.kpiledger.events.kpi.TargetRevisedEvent;
+
+class KpiTest {
+
+    /** 2018-03-31 in Tokyo: the last day of FY2017. */
+    private static final Clock LAST_DAY_OF_FY2017 =
+            Clock.fixed(Instant.parse("2018-03-31T05:00:00Z"), ZoneId.of("Asia/Tokyo"));
+
+    private FixtureConfiguration<Kpi> fixture;
+
+    @BeforeEach
+    void createFixture() {
+        fixture = new AggregateTestFixture<>(Kpi.class);
+        fixture.registerInjectableResource(LAST_DAY_OF_FY2017);
+    }
+
+    @Nested
+    class Registering {
+
+        @Test
+        void registersAKpiWithItsBaselineAndTarget() {
+            fixture.givenNoPriorActivity()
+                    .when(registerStartups())
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(startupsRegistered());
+        }
+
+        @Test
+        void registersAKpiWhoseBaselineIsNotMeasuredYet() {
+            RegisterKpiCommand command = registerRelocationSupport();
+            fixture.givenNoPriorActivity()
+                    .when(command)
+                    .expectEvents(new KpiRegisteredEvent(command.kpiId(), command.name(), command.unit(),
+                            command.accumulation(), command.direction(), command.baseline(), command.target()));
+        }
+
+        @Test
+        void rejectsATargetYearThatDoesNotComeAfterTheBaselineYear() {
+            RegisterKpiCommand valid = registerStartups();
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterKpiCommand(valid.kpiId(), valid.name(), valid.unit(), valid.accumulation(),
+                            valid.direction(), valid.baseline(),
+                            new Target(valid.baseline().fiscalYear(), valid.target().value(), TargetComparator.AT_LEAST)))
+                    .expectException(InvalidKpiCommandException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void rejectsABaselineInAnotherUnitThanTheKpi() {
+            RegisterKpiCommand valid = registerStartups();
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterKpiCommand(valid.kpiId(), valid.name(), valid.unit(), valid.accumulation(),
+                            valid.direction(),
+                            new Baseline(valid.baseline().fiscalYear(), Quantity.of("6", "件"), null), valid.target()))
+                    .expectException(InvalidKpiCommandException.class)
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class RecordingActuals {
+
+        @Test
+        void recordsTheActualOfAFiscalYearInTheKpisUnit() {
+            fixture.given(startupsRegistered())
+                    .when(new RecordActualCommand(STARTUPS, FiscalYear.of(2015), amount("9"), "H27年度末",
+                            "産業振興課 報告書 2016-04", null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectResultMessagePayload(1L)
+                    .expectEvents(new ActualRecordedEvent(STARTUPS, FiscalYear.of(2015), Quantity.of("9", "事業者"),
+                            "H27年度末", "産業振興課 報告書 2016-04"));
+        }
+
+        @Test
+        void rejectsSecondActualForSameFiscalYear() {
+            fixture.given(startupsRegistered(), startupsActual(2015, "9"))
+                    .when(new RecordActualCommand(STARTUPS, FiscalYear.of(2015), amount("10"), null, null, null))
+                    .expectException(ActualAlreadyRecordedException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void acceptsTheFiscalYearThatIsRunningToday() {
+            fixture.given(startupsRegistered())
+                    .when(new RecordActualCommand(STARTUPS, FiscalYear.of(2017), amount("12"), null, null, null))
+                    .expectEvents(startupsActual(2017, "12"));
+        }
+
+        @Test
+        void rejectsAFiscalYearThatHasNotStarted() {
+            fixture.given(startupsRegistered())
+                    .when(new RecordActualCommand(STARTUPS, FiscalYear.of(2018), amount("12"), null, null, null))
+                    .expectException(FiscalYearNotStartedException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void acceptsTheVersionTheWriterSaw() {
+            fixture.given(startupsRegistered(), startupsActual(2015, "9"))
+                    .when(new RecordActualCommand(STARTUPS, FiscalYear.of(2016), amount("11"), null, null, 1L))
+                    .expectResultMessagePayload(2L)
+                    .expectEvents(startupsActual(2016, "11"));
+        }
+
+        @Test
+        void rejectsAVersionTheKpiHasMovedOnFrom() {
+            fixture.given(startupsRegistered(), startupsActual(2015, "9"))
+                    .when(new RecordActualCommand(STARTUPS, FiscalYear.of(2016), amount("11"), null, null, 0L))
+                    .expectException(StaleVersionException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void rejectsAVersionTheKpiHasNotReached() {
+            fixture.given(startupsRegistered())
+                    .when(new RecordActualCommand(STARTUPS, FiscalYear.of(2016), amount("11"), null, null, 5L))
+                    .expectException(StaleVersionException.class)
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class CorrectingActuals {
+
+        @Test
+        void correctsAnActualAndKeepsTheValueItReplaces() {
+            fixture.given(startupsRegistered(), startupsActual(2015, "9"))
+                    .when(new CorrectActualCommand(STARTUPS, FiscalYear.of(2015), amount("8"),
+                            "転出した1事業者を二重計上していた", 1L))
+                    .expectResultMessagePayload(2L)
+                    .expectEvents(new ActualCorrectedEvent(STARTUPS, FiscalYear.of(2015),
+                            Quantity.of("9", "事業者"), Quantity.of("8", "事業者"), "転出した1事業者を二重計上していた"));
+        }
+
+        @Test
+        void correctsACorrectionAgainstTheLatestValue() {
+            fixture.given(startupsRegistered(), startupsActual(2015, "9"),
+                            new ActualCorrectedEvent(STARTUPS, FiscalYear.of(2015), Quantity.of("9", "事業者"),
+                                    Quantity.of("8", "事業者"), "first"))
+                    .when(new CorrectActualCommand(STARTUPS, FiscalYear.of(2015), amount("7"), "second", null))
+                    .expectEvents(new ActualCorrectedEvent(STARTUPS, FiscalYear.of(2015),
+                            Quantity.of("8", "事業者"), Quantity.of("7", "事業者"), "second"));
+        }
+
+        @Test
+        void rejectsACorrectionOfAFiscalYearWithoutActual() {
+            fixture.given(startupsRegistered())
+                    .when(new CorrectActualCommand(STARTUPS, FiscalYear.of(2015), amount("8"), "typo", null))
+                    .expectException(ActualNotRecordedException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void rejectsACorrectionThatChangesNothing() {
+            fixture.given(startupsRegistered(), startupsActual(2015, "9"))
+                    .when(new CorrectActualCommand(STARTUPS, FiscalYear.of(2015), amount("9.00"), "typo", null))
+                    .expectException(NothingChangedException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void rejectsACorrectionWithoutReason() {
+            fixture.given(startupsRegistered(), startupsActual(2015, "9"))
+                    .when(new CorrectActualCommand(STARTUPS, FiscalYear.of(2015), amount("8"), " ", null))
+                    .expectException(InvalidKpiCommandException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void rejectsAStaleCorrection() {
+            fixture.given(startupsRegistered(), startupsActual(2015, "9"), startupsActual(2016, "11"))
+                    .when(new CorrectActualCommand(STARTUPS, FiscalYear.of(2015), amount("8"), "typo", 1L))
+                    .expectException(StaleVersionException.class)
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class RevisingTargets {
+
+        private final Target original = startupsRegistered().target();
+
+        @Test
+        void revisesTheTargetAndKeepsTheOneItReplaces() {
+            fixture.given(startupsRegistered())
+                    .when(new ReviseTargetCommand(STARTUPS, FiscalYear.parse("R2"), amount("25"),
+                            TargetComparator.AT_LEAST, "計画期間の延長", "区議会 令和元年第4回定例会", 0L))
+                    .expectResultMessagePayload(1L)
+                    .expectEvents(new TargetRevisedEvent(STARTUPS, original,
+                            new Target(FiscalYear.of(2020), Quantity.of("25", "事業者"), TargetComparator.AT_LEAST),
+                            "計画期間の延長", "区議会 令和元年第4回定例会"));
+        }
+
+        @Test
+        void rejectsARevisionThatChangesNothing() {
+            fixture.given(startupsRegistered())
+                    .when(new ReviseTargetCommand(STARTUPS, TARGET_YEAR, amount("21.0"), TargetComparator.AT_LEAST,
+                            "no change", "decision 1", null))
+                    .expectException(NothingChangedException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void rejectsARevisionWithoutDecisionReference() {
+            fixture.given(startupsRegistered())
+                    .when(new ReviseTargetCommand(STARTUPS, TARGET_YEAR, amount("25"), TargetComparator.AT_LEAST,
+                            "raise", "", null))
+                    .expectException(InvalidKpiCommandException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void rejectsATargetYearBeforeTheBaseline() {
+            fixture.given(startupsRegistered())
+                    .when(new ReviseTargetCommand(STARTUPS, FiscalYear.of(2013), amount("25"),
+                            TargetComparator.AT_LEAST, "raise", "decision 1", null))
+                    .expectException(InvalidKpiCommandException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void rejectsAStaleRevision() {
+            fixture.given(startupsRegistered(), startupsActual(2015, "9"))
+                    .when(new ReviseTargetCommand(STARTUPS, TARGET_YEAR, amount("25"), TargetComparator.AT_LEAST,
+                            "raise", "decision 1", 0L))
+                    .expectException(StaleVersionException.class)
+                    .expectNoEvents();
+        }
+    }
+}
