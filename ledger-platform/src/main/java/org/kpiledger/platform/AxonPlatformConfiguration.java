@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.ZoneId;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 /** The Axon pieces both sides need beyond Axon's own auto-configuration. */
 @AutoConfiguration
@@ -15,11 +17,28 @@ public class AxonPlatformConfiguration {
 
     /** Who issued a command: copied from the command's metadata into every event it causes. */
     public static final String ACTOR = "actor";
+    /** Ties an HTTP request, its command and the command's events together. */
+    public static final String CORRELATION_ID = "correlationId";
 
-    /** Carries the actor from each command to its events; Axon's own provider already carries the correlation id. */
+    /**
+     * Copies the actor and the request's correlation id from each command into every event it causes. Declared
+     * instead of Axon's default provider, which would put the command's own message id under the same key.
+     */
     @Bean
-    CorrelationDataProvider actorCorrelationDataProvider() {
-        return new SimpleCorrelationDataProvider(ACTOR);
+    CorrelationDataProvider actorAndCorrelationProvider() {
+        return new SimpleCorrelationDataProvider(ACTOR, CORRELATION_ID);
+    }
+
+    /**
+     * Lets Jackson 3 read back Axon's own polymorphic values, such as the replay token a streaming processor
+     * stores while it rebuilds a projection. Jackson 3 refuses, by default, any type id declared against
+     * {@code Object}; only Axon's types are admitted here, never arbitrary classes named in stored JSON.
+     */
+    @Bean
+    Jackson3SerializerCustomizer axonTypesOnlyPolymorphism() {
+        return builder -> builder.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
+                .allowIfSubType("org.axonframework.")
+                .build());
     }
 
     /** Business time: which fiscal year is running is decided in the city's own time zone. */

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.stream.IntStream;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.updates.configuration.CommandLineUsagePropertyProvider;
@@ -94,6 +98,16 @@ class AxonOnPostgresIT {
 
         assertThat(List.of(serializer, eventSerializer, messageSerializer))
                 .allSatisfy(each -> assertThat(each).isInstanceOf(Jackson3Serializer.class));
+    }
+
+    @Test
+    void replayTokensSurviveTheRoundTripThroughTheTokenSerializer() {
+        TrackingToken replay = ReplayToken.createReplayToken(
+                GapAwareTrackingToken.newInstance(41, List.of(39L)), GapAwareTrackingToken.newInstance(7, List.of()));
+
+        SerializedObject<byte[]> stored = serializer.serialize(replay, byte[].class);
+
+        assertThat(serializer.<byte[], TrackingToken>deserialize(stored)).isEqualTo(replay);
     }
 
     @Test

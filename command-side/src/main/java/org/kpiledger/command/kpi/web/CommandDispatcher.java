@@ -22,7 +22,6 @@ class CommandDispatcher {
 
     static final String ACTOR_HEADER = "X-Actor";
     static final String CORRELATION_HEADER = "X-Correlation-Id";
-    private static final String CORRELATION_ID = "correlationId";
     private static final Pattern CORRELATION_FORMAT = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private final CommandGateway commandGateway;
@@ -36,7 +35,7 @@ class CommandDispatcher {
     <R> R send(Object command) {
         return commandGateway.sendAndWait(command, MetaData
                 .with(AxonPlatformConfiguration.ACTOR, actor())
-                .and(CORRELATION_ID, correlationId()));
+                .and(AxonPlatformConfiguration.CORRELATION_ID, correlationId()));
     }
 
     private String actor() {

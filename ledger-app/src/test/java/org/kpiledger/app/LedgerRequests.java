@@ -1,0 +1,37 @@
+package org.kpiledger.app;
+
+import static org.kpiledger.app.LedgerHttp.json;
+
+import java.util.Map;
+
+/** Request bodies for KPIs of Shinagawa City's 2015 strategy draft, written as the source writes them. */
+final class LedgerRequests {
+
+    private LedgerRequests() {
+    }
+
+    /** 武蔵小山創業支援センター入居者のうち、区内で継続する事業者数(累計): 平成26年度 6事業者, 平成31年度 21事業者. */
+    static String registerStartups(String kpiId) {
+        return json(Map.of(
+                "kpiId", kpiId,
+                "name", "武蔵小山創業支援センター入居者のうち、区内で継続する事業者数",
+                "unit", "事業者",
+                "accumulation", "CUMULATIVE",
+                "direction", "INCREASE",
+                "baseline", Map.of("fiscalYear", "平成26年度", "value", 6),
+                "target", Map.of("fiscalYear", "平成31年度", "value", 21, "comparator", "AT_LEAST")));
+    }
+
+    static String recordActual(Object fiscalYear, Object value) {
+        return json(Map.of("fiscalYear", fiscalYear, "value", value));
+    }
+
+    static String correctActual(Object value, String reason) {
+        return json(Map.of("value", value, "reason", reason));
+    }
+
+    static String reviseTarget(Object fiscalYear, Object value, String reason, String decision) {
+        return json(Map.of("fiscalYear", fiscalYear, "value", value, "comparator", "AT_LEAST",
+                "reason", reason, "decisionReference", decision));
+    }
+}

@@ -1,0 +1,105 @@
+package org.kpiledger.query.progress;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.kpiledger.events.kpi.Accumulation;
+import org.kpiledger.events.kpi.Direction;
+import org.kpiledger.events.kpi.KpiRegisteredEvent;
+import org.kpiledger.events.kpi.Target;
+import org.kpiledger.events.kpi.TargetComparator;
+
+/** One row per KPI: where it stands now. {@code version} is the sequence number of the last event applied. */
+@Entity
+@Table(name = "kpi_progress")
+class KpiProgress {
+
+    @Id
+    private String kpiId;
+    private String name;
+    private String unit;
+    @Enumerated(EnumType.STRING)
+    private Accumulation accumulation;
+    @Enumerated(EnumType.STRING)
+    private Direction direction;
+    private int baselineFiscalYear;
+    private BigDecimal baselineValue;
+    private String baselineQualifier;
+    private int targetFiscalYear;
+    private BigDecimal targetValue;
+    @Enumerated(EnumType.STRING)
+    private TargetComparator targetComparator;
+    private long version;
+    private Instant registeredAt;
+    private Instant updatedAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "kpi_progress_actual", joinColumns = @JoinColumn(name = "kpi_id"))
+    @MapKeyColumn(name = "fiscal_year")
+    private Map<Integer, ActualFigure> actuals = new HashMap<>();
+
+    protected KpiProgress() {
+    }
+
+    KpiProgress(KpiRegisteredEvent event, long version, Instant registeredAt) {
+        this.kpiId = event.kpiId().value();
+        this.name = event.name();
+        this.unit = event.unit();
+        this.accumulation = event.accumulation();
+        this.direction = event.direction();
+        this.baselineFiscalYear = event.baseline().fiscalYear().year();
+        this.baselineValue = event.baseline().isMeasured() ? event.baseline().value().amount() : null;
+        this.baselineQualifier = event.baseline().qualifier();
+        reviseTarget(event.target());
+        this.registeredAt = registeredAt;
+        appliedUpTo(version, registeredAt);
+    }
+
+    /** Whether the event at this position of the KPI's stream is already reflected: replays skip it. */
+    boolean hasApplied(long sequenceNumber) {
+        return sequenceNumber <= version;
+    }
+
+    void appliedUpTo(long sequenceNumber, Instant at) {
+        this.version = sequenceNumber;
+        this.updatedAt = at;
+    }
+
+    void recordActual(int fiscalYear, ActualFigure actual) {
+        actuals.put(fiscalYear, actual);
+    }
+
+    ActualFigure actual(int fiscalYear) {
+        return actuals.get(fiscalYear);
+    }
+
+    void reviseTarget(Target target) {
+        this.targetFiscalYear = target.fiscalYear().year();
+        this.targetValue = target.value().amount();
+        this.targetComparator = target.comparator();
+    }
+
+    KpiProgressView view() {
+        List<KpiProgressView.Actual> actualsByYear = actuals.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(entry -> entry.getValue().view(entry.getKey()))
+                .toList();
+        return new KpiProgressView(kpiId, name, unit, accumulation, direction,
+                new KpiProgressView.Baseline(baselineFiscalYear, baselineValue, baselineQualifier),
+                new KpiProgressView.Target(targetFiscalYear, targetValue, targetComparator),
+                actualsByYear, actualsByYear.isEmpty() ? null : actualsByYear.get(actualsByYear.size() - 1),
+                version, updatedAt);
+    }
+}

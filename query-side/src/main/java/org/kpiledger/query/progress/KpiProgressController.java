@@ -1,0 +1,41 @@
+package org.kpiledger.query.progress;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.kpiledger.events.kpi.KpiId;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The read API: progress of every KPI as the query side has caught up with the ledger. */
+@RestController
+@RequestMapping("/api/v1/kpis")
+@Tag(name = "KPI progress", description = "Where each KPI stands now")
+@Transactional(readOnly = true)
+class KpiProgressController {
+
+    private final KpiProgressRepository repository;
+
+    KpiProgressController(KpiProgressRepository repository) {
+        this.repository = repository;
+    }
+
+    @GetMapping
+    @Operation(summary = "Progress of every KPI, by KPI id")
+    KpiProgressView.Page list() {
+        return new KpiProgressView.Page(repository.findAll(Sort.by("kpiId")).stream().map(KpiProgress::view).toList());
+    }
+
+    @GetMapping("/{kpiId}")
+    @Operation(summary = "Progress of one KPI; its version is the ETag")
+    ResponseEntity<KpiProgressView> get(@PathVariable KpiId kpiId) {
+        KpiProgressView view = repository.findById(kpiId.value())
+                .map(KpiProgress::view)
+                .orElseThrow(() -> new KpiNotFoundException(kpiId));
+        return ResponseEntity.ok().eTag(Long.toString(view.version())).body(view);
+    }
+}
