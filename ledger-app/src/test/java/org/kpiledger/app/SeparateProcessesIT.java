@@ -1,0 +1,60 @@
+package org.kpiledger.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.kpiledger.app.LedgerHttp.ACTOR;
+import static org.kpiledger.app.LedgerRequests.recordActual;
+import static org.kpiledger.app.LedgerRequests.registerStartups;
+
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.kpiledger.command.CommandSideApplication;
+import org.kpiledger.query.QuerySideApplication;
+
+/**
+ * The command side and the query side as separate applications sharing nothing but PostgreSQL: what one writes,
+ * the other reads by tailing the event store, and neither answers the other's requests.
+ */
+class SeparateProcessesIT {
+
+    private static LedgerProcesses processes;
+    private static LedgerHttp commandSide;
+    private static LedgerHttp querySide;
+
+    @BeforeAll
+    static void start() {
+        processes = new LedgerProcesses();
+        commandSide = LedgerProcesses.http(processes.start(CommandSideApplication.class));
+        querySide = LedgerProcesses.http(processes.start(QuerySideApplication.class));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        processes.close();
+    }
+
+    @Test
+    void theQuerySideShowsWhatTheCommandSideWrote() {
+        assertThat(commandSide.post("/api/v1/kpis", registerStartups("1-1-1-01"), ACTOR, "clerk").status())
+                .isEqualTo(201);
+        assertThat(commandSide.post("/api/v1/kpis/1-1-1-01/actuals", recordActual("H28", 14), ACTOR, "clerk")
+                .etag()).contains("\"1\"");
+
+        var progress = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> querySide.get("/api/v1/kpis/1-1-1-01"),
+                        reply -> reply.status() == 200 && reply.json().path("version").asLong() == 1)
+                .json();
+
+        assertThat(progress.path("latestActual").path("fiscalYear").asInt()).isEqualTo(2016);
+        assertThat(progress.path("latestActual").path("value").decimalValue()).isEqualByComparingTo("14");
+    }
+
+    @Test
+    void eachSideServesOnlyItsOwnHalfOfTheApi() {
+        assertThat(commandSide.get("/api/v1/kpis").status()).isEqualTo(405);
+        assertThat(querySide.post("/api/v1/kpis", registerStartups("1-1-2-01"), ACTOR, "clerk").status())
+                .isEqualTo(405);
+    }
+}
