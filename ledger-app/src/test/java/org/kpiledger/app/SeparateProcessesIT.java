@@ -57,4 +57,16 @@ class SeparateProcessesIT {
         assertThat(querySide.post("/api/v1/kpis", registerStartups("1-1-2-01"), ACTOR, "clerk").status())
                 .isEqualTo(405);
     }
+
+    @Test
+    void eachSideDocumentsItsOwnHalfOfTheApiInOpenApi() {
+        var commandPaths = commandSide.get("/v3/api-docs").json().path("paths");
+        var queryPaths = querySide.get("/v3/api-docs").json().path("paths");
+
+        assertThat(commandPaths.path("/api/v1/kpis").has("post")).isTrue();
+        assertThat(commandPaths.path("/api/v1/kpis/{kpiId}/actuals/{fiscalYear}").has("put")).isTrue();
+        assertThat(queryPaths.path("/api/v1/kpis").has("get")).isTrue();
+        assertThat(queryPaths.path("/api/v1/kpis").has("post")).isFalse();
+        assertThat(querySide.get("/swagger-ui/index.html").status()).isEqualTo(200);
+    }
 }

@@ -1,7 +1,10 @@
 package org.kpiledger.platform.web;
 
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
 import org.kpiledger.events.kpi.FiscalYear;
 import org.kpiledger.events.kpi.KpiId;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -31,6 +34,15 @@ public class LedgerWebConfiguration {
                 .addDeserializer(FiscalYear.class, new FiscalYearDeserializer())
                 .addSerializer(KpiId.class, new KpiIdSerializer())
                 .addDeserializer(KpiId.class, new KpiIdDeserializer());
+    }
+
+    @Bean
+    OpenAPI ledgerOpenApi(@Value("${spring.application.name:kpi-ledger}") String applicationName) {
+        return new OpenAPI().info(new Info()
+                .title(applicationName)
+                .version("v1")
+                .description("Event-sourced progress ledger for public-sector strategy KPIs. Errors are RFC 9457 "
+                        + "problem details with a stable 'code' and, where one field is at fault, 'field'."));
     }
 
     @Bean
