@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -36,16 +37,34 @@ public class EmbeddedPostgresAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPort(properties.port());
+        // The library's own shutdown hook would stop PostgreSQL while Spring's hook is still stopping the event
+        // processors, which then cannot release their token claims. Spring closes this bean after them instead, and
+        // where nobody closes the context (a test's cached context) Spring's hook stops it once the contexts are done.
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setPort(properties.port())
+                .setRegisterShutdownHook(false);
         if (StringUtils.hasText(properties.dataDirectory())) {
             Path dataDirectory = Path.of(properties.dataDirectory()).toAbsolutePath();
             Files.createDirectories(dataDirectory);
-            builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+            // The library's defaults (fsync off, asynchronous commit) suit throw-away test databases; a ledger kept
+            // between runs must not lose an acknowledged write to a crash.
+            builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false)
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on");
             log.info("Embedded PostgreSQL keeps its data in {}", dataDirectory);
         }
         EmbeddedPostgres postgres = builder.start();
+        SpringApplication.getShutdownHandlers().add(() -> stop(postgres));
         log.info("Embedded PostgreSQL listening on {}", postgres.getJdbcUrl(SUPERUSER, SUPERUSER));
         return postgres;
+    }
+
+    private static void stop(EmbeddedPostgres postgres) {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            log.warn("Embedded PostgreSQL did not stop cleanly", e);
+        }
     }
 
     @Bean
