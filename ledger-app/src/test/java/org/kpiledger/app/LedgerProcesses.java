@@ -3,8 +3,10 @@ package org.kpiledger.app;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -12,12 +14,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * One real PostgreSQL that outlives the applications started against it, the way a deployed database outlives
- * restarts of the command side and the query side.
+ * restarts of the command side and the query side. Applications run either in this JVM, where a test can stop and
+ * restart them quickly, or as processes of their own from the jars the build produced.
  */
 final class LedgerProcesses implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
-    private final List<ConfigurableApplicationContext> running = new ArrayList<>();
+    private final List<AutoCloseable> running = new ArrayList<>();
 
     LedgerProcesses() {
         try {
@@ -31,11 +34,24 @@ final class LedgerProcesses implements AutoCloseable {
     ConfigurableApplicationContext start(Class<?> application) {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(application).run(
                 "--server.port=0",
-                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                "--spring.datasource.url=" + jdbcUrl(),
                 "--spring.datasource.username=postgres",
                 "--spring.main.banner-mode=off");
         running.add(context);
         return context;
+    }
+
+    /** Starts a runnable jar as a process of its own against the shared database. */
+    LaunchedJar launch(Path jar) {
+        LaunchedJar launched = LaunchedJar.start(jar, Map.of(
+                "SPRING_DATASOURCE_URL", jdbcUrl(),
+                "SPRING_DATASOURCE_USERNAME", "postgres"));
+        running.add(launched);
+        return launched;
+    }
+
+    private String jdbcUrl() {
+        return postgres.getJdbcUrl("postgres", "postgres");
     }
 
     static LedgerHttp http(ConfigurableApplicationContext context) {
@@ -56,8 +72,10 @@ final class LedgerProcesses implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
-        running.forEach(ConfigurableApplicationContext::close);
+    public void close() throws Exception {
+        for (AutoCloseable application : running) {
+            application.close();
+        }
         postgres.close();
     }
 }

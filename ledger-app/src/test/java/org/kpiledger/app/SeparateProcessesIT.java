@@ -10,12 +10,11 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.kpiledger.command.CommandSideApplication;
-import org.kpiledger.query.QuerySideApplication;
 
 /**
- * The command side and the query side as separate applications sharing nothing but PostgreSQL: what one writes,
- * the other reads by tailing the event store, and neither answers the other's requests.
+ * The command side and the query side as separate processes, started from the jars the build produced and sharing
+ * nothing but PostgreSQL: what one writes, the other reads by tailing the event store, and neither answers the
+ * other's requests.
  */
 class SeparateProcessesIT {
 
@@ -26,8 +25,8 @@ class SeparateProcessesIT {
     @BeforeAll
     static void start() {
         processes = new LedgerProcesses();
-        commandSide = LedgerProcesses.http(processes.start(CommandSideApplication.class));
-        querySide = LedgerProcesses.http(processes.start(QuerySideApplication.class));
+        commandSide = processes.launch(LaunchedJar.builtJar("command-side.jar")).http();
+        querySide = processes.launch(LaunchedJar.builtJar("query-side.jar")).http();
     }
 
     @AfterAll
