@@ -75,13 +75,6 @@ final class LaunchedJar implements AutoCloseable {
         }
     }
 
-    /** What the process logged from the moment it was asked to stop. */
-    String shutdownLog() {
-        String whole = log();
-        int shutdown = whole.indexOf("Commencing graceful shutdown");
-        return shutdown < 0 ? "" : whole.substring(shutdown);
-    }
-
     /** Stops the process the way an operator does (SIGTERM), so that it shuts down gracefully. */
     @Override
     public void close() {
