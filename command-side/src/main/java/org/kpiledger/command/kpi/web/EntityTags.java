@@ -17,6 +17,17 @@ final class EntityTags {
         return "\"" + version + "\"";
     }
 
+    /**
+     * The version a change to an existing figure demands. Without it a writer could replace a value someone else
+     * just set without ever having seen it, so the header must be there; {@code *} says so knowingly.
+     */
+    static Long requiredVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new PreconditionRequiredException();
+        }
+        return expectedVersion(ifMatch);
+    }
+
     /** The version an {@code If-Match} header demands, or {@code null} when there is none or it is {@code *}. */
     static Long expectedVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {

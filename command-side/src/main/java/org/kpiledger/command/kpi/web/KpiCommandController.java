@@ -1,6 +1,7 @@
 package org.kpiledger.command.kpi.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -26,12 +27,16 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The write API. Every write answers with the KPI's new version as {@code ETag}; a write that sends
- * {@code If-Match} is refused with 412 when the KPI has moved on since.
+ * {@code If-Match} is refused with 412 when the KPI has moved on since. Corrections and revisions replace a figure
+ * that is already there, so they must send it (428 otherwise).
  */
 @RestController
 @RequestMapping("/api/v1/kpis")
 @Tag(name = "KPI commands", description = "Register KPIs and record, correct and revise their figures")
 class KpiCommandController {
+
+    private static final String REQUIRED_IF_MATCH = "The KPI's version as last read (its ETag); 428 without it, "
+            + "412 when the KPI has moved on. * changes it whatever its version.";
 
     private final CommandDispatcher commands;
 
@@ -71,10 +76,11 @@ class KpiCommandController {
     ResponseEntity<Accepted> correctActual(
             @PathVariable KpiId kpiId,
             @PathVariable FiscalYear fiscalYear,
+            @Parameter(required = true, description = REQUIRED_IF_MATCH)
             @RequestHeader(name = EntityTags.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody KpiRequests.CorrectActual request) {
         long version = commands.send(new CorrectActualCommand(kpiId, fiscalYear, request.value(),
-                request.reason().strip(), EntityTags.expectedVersion(ifMatch)));
+                request.reason().strip(), EntityTags.requiredVersion(ifMatch)));
         return ok(new Accepted(kpiId, version));
     }
 
@@ -82,11 +88,12 @@ class KpiCommandController {
     @Operation(summary = "Revise the target by decision of the council, giving the reason and the decision")
     ResponseEntity<Accepted> reviseTarget(
             @PathVariable KpiId kpiId,
+            @Parameter(required = true, description = REQUIRED_IF_MATCH)
             @RequestHeader(name = EntityTags.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody KpiRequests.ReviseTarget request) {
         long version = commands.send(new ReviseTargetCommand(kpiId, request.fiscalYear(), request.value(),
                 request.comparator(), request.reason().strip(), request.decisionReference().strip(),
-                EntityTags.expectedVersion(ifMatch)));
+                EntityTags.requiredVersion(ifMatch)));
         return ok(new Accepted(kpiId, version));
     }
 

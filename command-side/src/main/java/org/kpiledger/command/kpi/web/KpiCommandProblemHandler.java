@@ -40,6 +40,11 @@ class KpiCommandProblemHandler {
                         EntityTags.IF_MATCH));
     }
 
+    @ExceptionHandler(PreconditionRequiredException.class)
+    ResponseEntity<ProblemDetail> preconditionRequired(PreconditionRequiredException e) {
+        return respond(HttpStatus.PRECONDITION_REQUIRED, "PRECONDITION_REQUIRED", e.getMessage(), EntityTags.IF_MATCH);
+    }
+
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> unknownKpi(AggregateNotFoundException e) {
         return respond(HttpStatus.NOT_FOUND, "KPI_NOT_FOUND",
