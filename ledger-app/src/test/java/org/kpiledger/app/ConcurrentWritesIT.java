@@ -15,11 +15,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kpiledger.LedgerApplication;
 import org.kpiledger.app.LedgerHttp.Reply;
-import org.kpiledger.command.CommandSideApplication;
 
 /**
  * Two writers to one KPI at the same moment: exactly one wins, the other is told so, and the ledger holds one
- * event, never two. Shown within one process and across two command-side processes sharing PostgreSQL.
+ * event, never two. Shown within one process, and across two command-side processes started from the built jar
+and sharing PostgreSQL.
  */
 class ConcurrentWritesIT {
 
@@ -33,8 +33,8 @@ class ConcurrentWritesIT {
     static void start() {
         processes = new LedgerProcesses();
         ledger = LedgerProcesses.http(processes.start(LedgerApplication.class));
-        commandSideA = LedgerProcesses.http(processes.start(CommandSideApplication.class));
-        commandSideB = LedgerProcesses.http(processes.start(CommandSideApplication.class));
+        commandSideA = processes.launch(LaunchedJar.builtJar("command-side.jar")).http();
+        commandSideB = processes.launch(LaunchedJar.builtJar("command-side.jar")).http();
     }
 
     @AfterAll
