@@ -75,6 +75,16 @@ final class LaunchedJar implements AutoCloseable {
         }
     }
 
+    /** Kills the process with SIGKILL, as a crash or an impatient operator would: nothing of it runs any more. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Stops the process the way an operator does (SIGTERM), so that it shuts down gracefully. */
     @Override
     public void close() {

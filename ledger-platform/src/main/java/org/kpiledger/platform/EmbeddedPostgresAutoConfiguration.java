@@ -2,8 +2,12 @@ package org.kpiledger.platform;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
@@ -34,6 +38,7 @@ public class EmbeddedPostgresAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresAutoConfiguration.class);
     private static final String SUPERUSER = "postgres";
+    private static final Duration STARTUP_WAIT = Duration.ofSeconds(120);
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
@@ -42,21 +47,47 @@ public class EmbeddedPostgresAutoConfiguration {
         // where nobody closes the context (a test's cached context) Spring's hook stops it once the contexts are done.
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPort(properties.port())
-                .setRegisterShutdownHook(false);
+                .setRegisterShutdownHook(false)
+                // after a crash PostgreSQL replays its write-ahead log before it accepts connections
+                .setPGStartupWait(STARTUP_WAIT);
+        Path serverLog = null;
         if (StringUtils.hasText(properties.dataDirectory())) {
             Path dataDirectory = Path.of(properties.dataDirectory()).toAbsolutePath();
             Files.createDirectories(dataDirectory);
+            OrphanedPostmaster.stopIfAny(dataDirectory, STARTUP_WAIT);
+            // Beside the data directory, not in it: initdb wants an empty directory.
+            serverLog = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".log");
             // The library's defaults (fsync off, asynchronous commit) suit throw-away test databases; a ledger kept
             // between runs must not lose an acknowledged write to a crash.
             builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false)
                     .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on");
-            log.info("Embedded PostgreSQL keeps its data in {}", dataDirectory);
+                    .setServerConfig("synchronous_commit", "on")
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(serverLog.toFile()));
+            log.info("Embedded PostgreSQL keeps its data in {} and its log in {}", dataDirectory, serverLog);
         }
-        EmbeddedPostgres postgres = builder.start();
+        EmbeddedPostgres postgres;
+        try {
+            postgres = builder.start();
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("The embedded PostgreSQL did not start." + logTail(serverLog), e);
+        }
         SpringApplication.getShutdownHandlers().add(() -> stop(postgres));
         log.info("Embedded PostgreSQL listening on {}", postgres.getJdbcUrl(SUPERUSER, SUPERUSER));
         return postgres;
+    }
+
+    /** The last lines PostgreSQL itself wrote, which say why it did not start. */
+    private static String logTail(Path serverLog) {
+        if (serverLog == null || !Files.isReadable(serverLog)) {
+            return "";
+        }
+        try {
+            List<String> lines = Files.readAllLines(serverLog, StandardCharsets.UTF_8);
+            return " PostgreSQL's log (" + serverLog + ") ends with:" + System.lineSeparator() + String.join(
+                    System.lineSeparator(), lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return " PostgreSQL's log is in " + serverLog + ".";
+        }
     }
 
     private static void stop(EmbeddedPostgres postgres) {
