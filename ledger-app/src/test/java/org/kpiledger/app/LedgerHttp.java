@@ -1,12 +1,20 @@
 package org.kpiledger.app;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -39,6 +47,80 @@ final class LedgerHttp {
         return send(withHeaders(HttpRequest.newBuilder(uri(path)), headers)
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** Any method, with the body as raw bytes, sent with its length or, when {@code chunked}, without. */
+    Reply send(String method, String path, byte[] body, boolean chunked, String... headers) {
+        HttpRequest.BodyPublisher publisher = chunked
+                ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
+                : HttpRequest.BodyPublishers.ofByteArray(body);
+        return send(withHeaders(HttpRequest.newBuilder(uri(path)), headers).method(method, publisher));
+    }
+
+    /**
+     * A JSON request written byte for byte on a socket, for what HTTP clients refuse to send: each header line is
+     * given as ISO-8859-1 characters, one per byte, so {@code "\u00E9"} is the single byte 0xE9.
+     */
+    Reply raw(String method, String path, String json, String... headerLines) {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Connection: close\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n");
+        for (String line : headerLines) {
+            head.append(line).append("\r\n");
+        }
+        head.append("\r\n");
+        try (Socket socket = new Socket(URI.create(baseUrl).getHost(), URI.create(baseUrl).getPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
+            out.flush();
+            return parse(socket.getInputStream().readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A header value as the bytes of its UTF-8 encoding, the way curl and browsers send non-ASCII text, for
+     * {@link #raw}.
+     */
+    static String utf8Header(String value) {
+        return new String(value.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+    }
+
+    private static Reply parse(byte[] response) {
+        String text = new String(response, StandardCharsets.ISO_8859_1);
+        int split = text.indexOf("\r\n\r\n");
+        String[] head = text.substring(0, split).split("\r\n");
+        int status = Integer.parseInt(head[0].split(" ")[1]);
+        Map<String, String> headers = new HashMap<>();
+        for (int i = 1; i < head.length; i++) {
+            int colon = head[i].indexOf(':');
+            headers.put(head[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                    head[i].substring(colon + 1).strip());
+        }
+        byte[] body = Arrays.copyOfRange(response, split + 4, response.length);
+        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+            body = unchunked(body);
+        }
+        return new Reply(status, Optional.ofNullable(headers.get("etag")),
+                headers.getOrDefault("content-type", ""), new String(body, StandardCharsets.UTF_8));
+    }
+
+    private static byte[] unchunked(byte[] chunked) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        int at = 0;
+        while (true) {
+            int lineEnd = new String(chunked, StandardCharsets.ISO_8859_1).indexOf("\r\n", at);
+            int size = Integer.parseInt(new String(chunked, at, lineEnd - at, StandardCharsets.ISO_8859_1)
+                    .split(";")[0].strip(), 16);
+            if (size == 0) {
+                return body.toByteArray();
+            }
+            body.write(chunked, lineEnd + 2, size);
+            at = lineEnd + 2 + size + 2;
+        }
     }
 
     static String json(Map<String, ?> body) {

@@ -8,8 +8,11 @@ public class StaleVersionException extends RuntimeException {
     private final long currentVersion;
 
     StaleVersionException(KpiId kpiId, long expectedVersion, long currentVersion) {
-        super("KPI " + kpiId + " is at version " + currentVersion + ", not " + expectedVersion
-                + "; read it again and retry.");
+        super(expectedVersion < 0
+                ? "KPI " + kpiId + " is at version " + currentVersion + "; a weak entity tag (W/...) never matches "
+                        + "If-Match. Send the ETag as it was given."
+                : "KPI " + kpiId + " is at version " + currentVersion + ", not " + expectedVersion
+                        + "; read it again and retry.");
         this.currentVersion = currentVersion;
     }
 

@@ -1,7 +1,10 @@
 package org.kpiledger.platform.web;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +13,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -23,6 +27,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns every error that is not the domain's own into RFC 9457 problem details with a stable {@code code} and,
@@ -36,6 +42,9 @@ public class LedgerProblemDetailsHandler extends ResponseEntityExceptionHandler 
     public static final String INVALID_FIELD = "INVALID_FIELD";
     public static final String MISSING_HEADER = "MISSING_HEADER";
 
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate Object property \"(.*)\"");
+    private static final Pattern IMPLEMENTATION_NAME =
+            Pattern.compile("\\b(java|javax|jakarta|tools|org|com)\\.[a-z]|Exception|\\$");
     private static final Logger log = LoggerFactory.getLogger(LedgerProblemDetailsHandler.class);
 
     @ExceptionHandler(InvalidFieldException.class)
@@ -46,7 +55,11 @@ public class LedgerProblemDetailsHandler extends ResponseEntityExceptionHandler 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> invalidPathOrQueryValue(MethodArgumentTypeMismatchException e) {
         Throwable cause = e.getMostSpecificCause();
-        return badRequest(INVALID_FIELD, cause.getMessage(), e.getName());
+        String detail = cause instanceof IllegalArgumentException && cause.getMessage() != null
+                && !IMPLEMENTATION_NAME.matcher(cause.getMessage()).find()
+                ? cause.getMessage()
+                : e.getName() + ": is not a valid value.";
+        return badRequest(INVALID_FIELD, detail, e.getName());
     }
 
     @ExceptionHandler(MissingHeaderException.class)
@@ -62,8 +75,8 @@ public class LedgerProblemDetailsHandler extends ResponseEntityExceptionHandler 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("Unexpected error while handling a request", e);
-        return ResponseEntity.internalServerError().body(ProblemCode.problem(HttpStatus.INTERNAL_SERVER_ERROR,
-                "INTERNAL_ERROR", "The ledger could not handle this request; nothing was recorded.", null));
+        return ProblemCode.response(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+                "The ledger could not handle this request; nothing was recorded.", null);
     }
 
     @Override
@@ -79,19 +92,38 @@ public class LedgerProblemDetailsHandler extends ResponseEntityExceptionHandler 
         problem.setProperty("errors", errors.stream()
                 .map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
                 .toList());
-        return ResponseEntity.badRequest().body(problem);
+        return ProblemCode.response(problem);
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (e.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-            String field = fieldPath(jackson.getPath());
-            return ResponseEntity.badRequest().body(ProblemCode.problem(HttpStatus.BAD_REQUEST, INVALID_FIELD,
-                    field + ": " + jackson.getOriginalMessage(), field));
+        if (e.getCause() instanceof Utf8CheckingJsonHttpMessageConverter.InvalidEncodingException) {
+            return ProblemCode.response(HttpStatus.BAD_REQUEST, MALFORMED_REQUEST,
+                    "The request body is not valid UTF-8.", null);
         }
-        return ResponseEntity.badRequest().body(ProblemCode.problem(HttpStatus.BAD_REQUEST, MALFORMED_REQUEST,
-                "The request body is missing or is not valid JSON.", null));
+        if (e.getCause() instanceof JacksonException jackson) {
+            String duplicate = duplicateKey(jackson);
+            if (duplicate != null) {
+                String field = joined(fieldPath(jackson.getPath()), duplicate);
+                return ProblemCode.response(HttpStatus.BAD_REQUEST, INVALID_FIELD,
+                        field + ": is given more than once.", field);
+            }
+            if (jackson instanceof UnrecognizedPropertyException unknown) {
+                String field = fieldPath(jackson.getPath());
+                return ProblemCode.response(HttpStatus.BAD_REQUEST, INVALID_FIELD,
+                        field + ": is not a field of this request (known: "
+                                + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
+                                .collect(Collectors.joining(", ")) + ").", field);
+            }
+            if (jackson instanceof MismatchedInputException mismatch && !jackson.getPath().isEmpty()) {
+                String field = fieldPath(jackson.getPath());
+                return ProblemCode.response(HttpStatus.BAD_REQUEST, INVALID_FIELD,
+                        field + ": " + expectation(mismatch), field);
+            }
+        }
+        return ProblemCode.response(HttpStatus.BAD_REQUEST, MALFORMED_REQUEST,
+                "The request body is missing or is not one valid JSON object.", null);
     }
 
     @Override
@@ -99,22 +131,66 @@ public class LedgerProblemDetailsHandler extends ResponseEntityExceptionHandler 
             HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         var results = e.getParameterValidationResults();
         String field = results.isEmpty() ? null : results.get(0).getMethodParameter().getParameterName();
-        return ResponseEntity.badRequest().body(ProblemCode.problem(HttpStatus.BAD_REQUEST, INVALID_FIELD,
-                e.getMessage(), field));
+        String detail = results.stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> result.getMethodParameter().getParameterName() + ": "
+                                + error.getDefaultMessage()))
+                .sorted()
+                .collect(Collectors.joining("; "));
+        return ProblemCode.response(HttpStatus.BAD_REQUEST, INVALID_FIELD,
+                detail.isEmpty() ? "A request parameter is not valid." : detail, field);
     }
 
     /** Every other Spring MVC error keeps Spring's status and detail and gains a code named after the status. */
     @Override
     protected ResponseEntity<Object> createResponseEntity(
             Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (body instanceof ProblemDetail problem && problem.getProperties() == null) {
-            problem.setProperty(ProblemCode.CODE, ProblemCode.forStatus(status));
+        if (body instanceof ProblemDetail problem) {
+            if (problem.getProperties() == null || !problem.getProperties().containsKey(ProblemCode.CODE)) {
+                problem.setProperty(ProblemCode.CODE, ProblemCode.forStatus(status));
+            }
+            headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         }
         return super.createResponseEntity(body, headers, status, request);
     }
 
     private static ResponseEntity<ProblemDetail> badRequest(String code, String detail, String field) {
-        return ResponseEntity.badRequest().body(ProblemCode.problem(HttpStatus.BAD_REQUEST, code, detail, field));
+        return ProblemCode.response(HttpStatus.BAD_REQUEST, code, detail, field);
+    }
+
+    /** What the field should have held, in the client's terms rather than Java's. */
+    private static String expectation(MismatchedInputException e) {
+        Class<?> target = e.getTargetType();
+        if (target == null) {
+            return "has a value of the wrong kind.";
+        }
+        if (target.isEnum()) {
+            return "must be one of " + Arrays.stream(target.getEnumConstants()).map(String::valueOf)
+                    .collect(Collectors.joining(", ")) + ".";
+        }
+        if (target.getPackageName().startsWith("org.kpiledger.")) {
+            return e.getOriginalMessage();
+        }
+        if (Number.class.isAssignableFrom(target) || (target.isPrimitive() && target != boolean.class)) {
+            return "must be a JSON number.";
+        }
+        if (target == String.class) {
+            return "must be a JSON string.";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "must be true or false.";
+        }
+        return "has a value of the wrong kind.";
+    }
+
+    /** The key a strict parser found twice in one object, or {@code null} when that is not the failure. */
+    private static String duplicateKey(JacksonException e) {
+        Matcher matcher = DUPLICATE_KEY.matcher(String.valueOf(e.getOriginalMessage()));
+        return matcher.find() ? matcher.group(1) : null;
+    }
+
+    private static String joined(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
     }
 
     private static String fieldPath(List<JacksonException.Reference> path) {

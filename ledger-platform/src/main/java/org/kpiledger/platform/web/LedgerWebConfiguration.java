@@ -8,6 +8,17 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.core.convert.converter.Converter;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -17,15 +28,45 @@ import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
  * How the contract's value types look over HTTP on both sides: a fiscal year is written as its number
  * ({@code 2018}) and read in any form {@link FiscalYear#parse} knows; a KPI id as its code.
  */
-@AutoConfiguration
-@Import(LedgerProblemDetailsHandler.class)
-public class LedgerWebConfiguration {
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
+@Import({LedgerProblemDetailsHandler.class, StrictJsonConfiguration.class, ProblemErrorController.class})
+public class LedgerWebConfiguration implements WebMvcConfigurer {
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new WriteResponseNegotiation());
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
+            @Value("${kpi-ledger.max-body-size:1MB}") DataSize maxBodySize, JsonMapper jsonMapper) {
+        var registration = new FilterRegistrationBean<>(
+                new RequestBodyLimitFilter(maxBodySize.toBytes(), new ProblemResponses(jsonMapper)));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /** Tomcat's own error page, for requests it refuses before Spring sees them, becomes a problem document. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemDetailsErrorReportValve() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                for (Valve valve : host.getPipeline().getValves()) {
+                    if (valve instanceof ErrorReportValve && !(valve instanceof ProblemDetailsErrorReportValve)) {
+                        host.getPipeline().removeValve(valve);
+                    }
+                }
+                host.setErrorReportValveClass(ProblemDetailsErrorReportValve.class.getName());
+            }
+        });
+    }
 
     @Bean
     JacksonModule ledgerValueTypesModule() {
@@ -65,13 +106,16 @@ public class LedgerWebConfiguration {
     private static final class FiscalYearDeserializer extends ValueDeserializer<FiscalYear> {
         @Override
         public FiscalYear deserialize(JsonParser parser, DeserializationContext context) {
-            String text = parser.currentToken() == JsonToken.VALUE_NUMBER_INT
-                    ? String.valueOf(parser.getIntValue())
-                    : parser.getValueAsString();
+            JsonToken token = parser.currentToken();
+            if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_STRING) {
+                throw MismatchedInputException.from(parser, FiscalYear.class,
+                        "must be a fiscal year such as 2018 or \"H30\"");
+            }
+            String text = token == JsonToken.VALUE_NUMBER_INT ? parser.getNumberValue().toString() : parser.getString();
             try {
                 return FiscalYear.parse(text);
             } catch (IllegalArgumentException e) {
-                return (FiscalYear) context.handleWeirdStringValue(FiscalYear.class, text, e.getMessage());
+                throw MismatchedInputException.from(parser, FiscalYear.class, e.getMessage());
             }
         }
     }
@@ -86,11 +130,13 @@ public class LedgerWebConfiguration {
     private static final class KpiIdDeserializer extends ValueDeserializer<KpiId> {
         @Override
         public KpiId deserialize(JsonParser parser, DeserializationContext context) {
-            String text = parser.getValueAsString();
+            if (parser.currentToken() != JsonToken.VALUE_STRING) {
+                throw MismatchedInputException.from(parser, KpiId.class, "must be a KPI id in a JSON string");
+            }
             try {
-                return new KpiId(text);
-            } catch (IllegalArgumentException | NullPointerException e) {
-                return (KpiId) context.handleWeirdStringValue(KpiId.class, text, e.getMessage());
+                return new KpiId(parser.getString());
+            } catch (IllegalArgumentException e) {
+                throw MismatchedInputException.from(parser, KpiId.class, e.getMessage());
             }
         }
     }

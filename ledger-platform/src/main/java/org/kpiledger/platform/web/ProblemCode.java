@@ -4,7 +4,9 @@ import java.net.URI;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 
 /**
  * Builds RFC 9457 problem details with the two members clients rely on besides the status: a stable
@@ -26,6 +28,20 @@ public final class ProblemCode {
             problem.setProperty(FIELD, field);
         }
         return problem;
+    }
+
+    /**
+     * The answer carrying a problem, typed {@code application/problem+json} outright: a problem is always written,
+     * also when the request's {@code Accept} header cannot be read or names other types.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> ResponseEntity<T> response(ProblemDetail problem) {
+        return (ResponseEntity<T>) ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    public static <T> ResponseEntity<T> response(HttpStatusCode status, String code, String detail, String field) {
+        return response(problem(status, code, detail, field));
     }
 
     /** The code for a status that no more specific handler gave one: {@code 415} is {@code UNSUPPORTED_MEDIA_TYPE}. */

@@ -1,6 +1,12 @@
 package org.kpiledger.command.kpi.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -8,6 +14,7 @@ import org.axonframework.messaging.MetaData;
 import org.kpiledger.platform.AxonPlatformConfiguration;
 import org.kpiledger.platform.web.InvalidFieldException;
 import org.kpiledger.platform.web.MissingHeaderException;
+import org.kpiledger.platform.web.TextRules;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,15 +45,38 @@ class CommandDispatcher {
                 .and(AxonPlatformConfiguration.CORRELATION_ID, correlationId()));
     }
 
+    /**
+     * The actor, exactly as sent: HTTP gives header values as bytes, which the container reads as ISO-8859-1, so a
+     * name sent in UTF-8 (as curl and browsers send {@code 佐藤}) is decoded again as UTF-8, and refused when it is
+     * not UTF-8. A header given twice is refused rather than one of them chosen silently.
+     */
     private String actor() {
-        String actor = request.getHeader(ACTOR_HEADER);
-        if (actor == null || actor.isBlank()) {
+        List<String> values = Collections.list(request.getHeaders(ACTOR_HEADER));
+        if (values.isEmpty() || values.get(0).isBlank()) {
             throw new MissingHeaderException(ACTOR_HEADER);
+        }
+        if (values.size() > 1) {
+            throw new InvalidFieldException(ACTOR_HEADER, "X-Actor may be given only once.");
+        }
+        String actor;
+        try {
+            actor = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(values.get(0).getBytes(StandardCharsets.ISO_8859_1)))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidFieldException(ACTOR_HEADER, "X-Actor must be UTF-8.");
+        }
+        actor = TextRules.canonical(actor.strip());
+        String violation = TextRules.violation(actor, false);
+        if (violation != null) {
+            throw new InvalidFieldException(ACTOR_HEADER, "X-Actor " + violation + ".");
         }
         if (actor.length() > 128) {
             throw new InvalidFieldException(ACTOR_HEADER, "The actor may be at most 128 characters long.");
         }
-        return actor.strip();
+        return actor;
     }
 
     private String correlationId() {

@@ -12,6 +12,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -36,6 +37,7 @@ class KpiCommandProblemHandler {
     ResponseEntity<ProblemDetail> staleVersion(StaleVersionException e) {
         return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
                 .header(HttpHeaders.ETAG, EntityTags.of(e.currentVersion()))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(ProblemCode.problem(HttpStatus.PRECONDITION_FAILED, "STALE_VERSION", e.getMessage(),
                         EntityTags.IF_MATCH));
     }
@@ -65,6 +67,6 @@ class KpiCommandProblemHandler {
     }
 
     private static ResponseEntity<ProblemDetail> respond(HttpStatus status, String code, String detail, String field) {
-        return ResponseEntity.status(status).body(ProblemCode.problem(status, code, detail, field));
+        return ProblemCode.response(status, code, detail, field);
     }
 }

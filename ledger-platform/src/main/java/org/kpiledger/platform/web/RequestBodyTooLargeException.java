@@ -1,0 +1,18 @@
+package org.kpiledger.platform.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** A request body over the configured limit; answered with 413 and nothing acted upon. */
+class RequestBodyTooLargeException extends ErrorResponseException {
+
+    RequestBodyTooLargeException(long maxBytes) {
+        super(HttpStatus.CONTENT_TOO_LARGE, problem(maxBytes), null);
+    }
+
+    static ProblemDetail problem(long maxBytes) {
+        return ProblemCode.problem(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
+                "The request body may be at most " + maxBytes + " bytes long.", null);
+    }
+}
