@@ -2,11 +2,16 @@ package org.kpiledger.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.kpiledger.app.LedgerHttp.ACTOR;
+import static org.kpiledger.app.LedgerHttp.json;
 import static org.kpiledger.app.LedgerRequests.correctActual;
 import static org.kpiledger.app.LedgerRequests.recordActual;
 import static org.kpiledger.app.LedgerRequests.registerStartups;
 import static org.kpiledger.app.LedgerRequests.reviseTarget;
 
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +29,9 @@ import org.kpiledger.app.LedgerHttp.Reply;
 class ProblemDetailsIT {
 
     private static final String KPI = "1-1-1-01";
+    /** Java, Jackson, Spring or Tomcat names, which a client must never see. */
+    private static final String IMPLEMENTATION_NAME =
+            "(java|javax|jakarta|tools|org|com)\\.[a-z]|Exception|Tomcat|Jackson|<html";
     private static final String ACTUALS = "/api/v1/kpis/" + KPI + "/actuals";
     private static LedgerProcesses processes;
     private static LedgerHttp http;
@@ -46,7 +54,8 @@ class ProblemDetailsIT {
                 refusal("body that is not JSON", 400, "MALFORMED_REQUEST", null,
                         h -> h.post("/api/v1/kpis", "{\"kpiId\": ", ACTOR, "clerk")),
                 refusal("KPI without name", 400, "INVALID_FIELD", "name",
-                        h -> h.post("/api/v1/kpis", registerStartups("other").replace("\"name\"", "\"title\""),
+                        h -> h.post("/api/v1/kpis", registerStartups("other")
+                                        .replace("\"武蔵小山創業支援センター入居者のうち、区内で継続する事業者数\"", "null"),
                                 ACTOR, "clerk")),
                 refusal("unknown accumulation", 400, "INVALID_FIELD", "accumulation",
                         h -> h.post("/api/v1/kpis", registerStartups("other").replace("CUMULATIVE", "WEEKLY"),
@@ -75,7 +84,7 @@ class ProblemDetailsIT {
                 refusal("correction without reason", 400, "INVALID_FIELD", "reason",
                         h -> h.put(ACTUALS + "/2015", correctActual(10, " "), ACTOR, "clerk", "If-Match", "*")),
                 refusal("correction that changes nothing", 409, "NOTHING_CHANGED", "value",
-                        h -> h.put(ACTUALS + "/2015", correctActual("9.0", "typo"), ACTOR, "clerk", "If-Match", "*")),
+                        h -> h.put(ACTUALS + "/2015", correctActual(new BigDecimal("9.0"), "typo"), ACTOR, "clerk", "If-Match", "*")),
                 refusal("fiscal year in the path in no known form", 400, "INVALID_FIELD", "fiscalYear",
                         h -> h.put(ACTUALS + "/last-year", correctActual(10, "typo"), ACTOR, "clerk", "If-Match", "*")),
                 refusal("correction against a stale version", 412, "STALE_VERSION", "If-Match",
@@ -99,6 +108,159 @@ class ProblemDetailsIT {
                         h -> h.get("/api/v1/kpis/9-9-9-99")));
     }
 
+    /** Issue 6, item 1: text is checked at the edge, for every text field, by one rule. */
+    static Stream<Arguments> textThatCannotBeStored() {
+        return Stream.of(
+                refusal("NUL in a KPI name", 400, "INVALID_FIELD", "name",
+                        h -> h.post("/api/v1/kpis", registerStartups("other").replace("武蔵小山", "武蔵\\u0000小山"),
+                                ACTOR, "clerk")),
+                refusal("NUL in a unit", 400, "INVALID_FIELD", "unit",
+                        h -> h.post("/api/v1/kpis", registerStartups("other").replace("\"事業者\"", "\"事業\\u0000者\""),
+                                ACTOR, "clerk")),
+                refusal("C1 control in a note", 400, "INVALID_FIELD", "note",
+                        h -> h.post(ACTUALS, withNote("年度末\\u0085時点"), ACTOR, "clerk")),
+                refusal("right-to-left override in a reason", 400, "INVALID_FIELD", "reason",
+                        h -> h.put(ACTUALS + "/2015", correctActual(10, "typo \u202E987"), ACTOR, "clerk",
+                                "If-Match", "*")),
+                refusal("isolate in an evidence reference", 400, "INVALID_FIELD", "evidenceReference",
+                        h -> h.post(ACTUALS, json(Map.of("fiscalYear", 2016, "value", 10,
+                                "evidenceReference", "\u2067ref\u2069")), ACTOR, "clerk")),
+                refusal("lone surrogate in a decision reference", 400, "INVALID_FIELD", "decisionReference",
+                        h -> h.put("/api/v1/kpis/" + KPI + "/target",
+                                reviseTarget(2020, 25, "raise", "議決").replace("議決", "議決\\ud800"), ACTOR, "clerk",
+                                "If-Match", "*")),
+                refusal("line break in a single-line qualifier", 400, "INVALID_FIELD", "baseline.qualifier",
+                        h -> h.post("/api/v1/kpis", registerWithQualifier("700件以上\\n(898件)"), ACTOR, "clerk")),
+                refusal("name of invisible characters only", 400, "INVALID_FIELD", "name",
+                        h -> h.post("/api/v1/kpis", registerStartups("other")
+                                .replace("武蔵小山創業支援センター入居者のうち、区内で継続する事業者数", "\u200B\u3000\u00A0\uFEFF"),
+                                ACTOR, "clerk")));
+    }
+
+    /** Issue 6, item 3: a write whose answer the client would not accept is refused before anything is stored. */
+    static Stream<Arguments> writesWhoseAnswerIsNotAcceptable() {
+        return Stream.of("application/xml", "text/html", "text/csv", "image/png", "application/json;q=0")
+                .flatMap(accept -> Stream.of(
+                        refusal("registration, Accept " + accept, 406, "NOT_ACCEPTABLE", null,
+                                h -> h.post("/api/v1/kpis", registerStartups("accept-" + accept.length()), ACTOR,
+                                        "clerk", "Accept", accept)),
+                        refusal("actual, Accept " + accept, 406, "NOT_ACCEPTABLE", null,
+                                h -> h.post(ACTUALS, recordActual(2016, 10), ACTOR, "clerk", "Accept", accept)),
+                        refusal("correction, Accept " + accept, 406, "NOT_ACCEPTABLE", null,
+                                h -> h.put(ACTUALS + "/2015", correctActual(10, "typo"), ACTOR, "clerk",
+                                        "If-Match", "*", "Accept", accept)),
+                        refusal("target revision, Accept " + accept, 406, "NOT_ACCEPTABLE", null,
+                                h -> h.put("/api/v1/kpis/" + KPI + "/target", reviseTarget(2020, 25, "raise", "議決"),
+                                        ACTOR, "clerk", "If-Match", "*", "Accept", accept))));
+    }
+
+    /** Issue 6, item 4: figures that cannot be true. */
+    static Stream<Arguments> figuresThatCannotBeTrue() {
+        return Stream.of(
+                refusal("negative count", 400, "INVALID_FIELD", "value",
+                        h -> h.post(ACTUALS, recordActual(2016, -3), ACTOR, "clerk")),
+                refusal("fraction of a count", 400, "INVALID_FIELD", "value",
+                        h -> h.post(ACTUALS, recordActual(2016, 2.5), ACTOR, "clerk")),
+                refusal("percentage over 100", 400, "INVALID_FIELD", "target.value",
+                        h -> h.post("/api/v1/kpis", registerStartups("pct").replace("\"事業者\"", "\"%\"")
+                                .replace("\"value\":21", "\"value\":250"), ACTOR, "clerk")),
+                refusal("negative corrected count", 400, "INVALID_FIELD", "value",
+                        h -> h.put(ACTUALS + "/2015", correctActual(-1, "typo"), ACTOR, "clerk", "If-Match", "*")),
+                refusal("revised target a count cannot reach", 400, "INVALID_FIELD", "value",
+                        h -> h.put("/api/v1/kpis/" + KPI + "/target", reviseTarget(2020, 25.5, "raise", "議決"),
+                                ACTOR, "clerk", "If-Match", "*")),
+                refusal("actual of FY1900, before the baseline year", 409, "FISCAL_YEAR_BEFORE_BASELINE", "fiscalYear",
+                        h -> h.post(ACTUALS, recordActual(1900, 3), ACTOR, "clerk")),
+                refusal("measured baseline in FY2100", 409, "FISCAL_YEAR_NOT_STARTED", "baseline.fiscalYear",
+                        h -> h.post("/api/v1/kpis", registerStartups("future").replace("平成26年度", "2100")
+                                .replace("平成31年度", "2101"), ACTOR, "clerk")),
+                refusal("unknown value kind", 400, "INVALID_FIELD", "valueKind",
+                        h -> h.post("/api/v1/kpis", registerStartups("kind").replace("\"unit\"",
+                                "\"valueKind\":\"MONEY\",\"unit\""), ACTOR, "clerk")));
+    }
+
+    /** Issue 6, item 5: JSON is read strictly. */
+    static Stream<Arguments> jsonThatIsNotReadAsMeant() {
+        return Stream.of(
+                refusal("a key given twice", 400, "INVALID_FIELD", "value",
+                        h -> h.post(ACTUALS, "{\"fiscalYear\":2016,\"value\":1,\"value\":777}", ACTOR, "clerk")),
+                refusal("a nested key given twice", 400, "INVALID_FIELD", "target.value",
+                        h -> h.post("/api/v1/kpis", registerStartups("dup").replace("\"value\":21",
+                                "\"value\":21,\"value\":22"), ACTOR, "clerk")),
+                refusal("a boolean as KPI id", 400, "INVALID_FIELD", "kpiId",
+                        h -> h.post("/api/v1/kpis", registerStartups("x").replace("\"x\"", "true"), ACTOR, "clerk")),
+                refusal("a number as name", 400, "INVALID_FIELD", "name",
+                        h -> h.post("/api/v1/kpis", registerStartups("n").replace(
+                                "\"武蔵小山創業支援センター入居者のうち、区内で継続する事業者数\"", "42"), ACTOR, "clerk")),
+                refusal("a number in a string", 400, "INVALID_FIELD", "value",
+                        h -> h.post(ACTUALS, "{\"fiscalYear\":2016,\"value\":\"12\"}", ACTOR, "clerk")),
+                refusal("a number as an enum", 400, "INVALID_FIELD", "accumulation",
+                        h -> h.post("/api/v1/kpis", registerStartups("e").replace("\"CUMULATIVE\"", "0"), ACTOR,
+                                "clerk")),
+                refusal("a misspelt field", 400, "INVALID_FIELD", "evidenceRefernce",
+                        h -> h.post(ACTUALS, "{\"fiscalYear\":2016,\"value\":12,\"evidenceRefernce\":\"報告書\"}",
+                                ACTOR, "clerk")),
+                refusal("a body that names an actor", 400, "INVALID_FIELD", "actor",
+                        h -> h.post(ACTUALS, "{\"fiscalYear\":2016,\"value\":12,\"actor\":\"someone-else\"}",
+                                ACTOR, "clerk")),
+                refusal("a fractional fiscal year", 400, "INVALID_FIELD", "fiscalYear",
+                        h -> h.post(ACTUALS, recordActual(2016.5, 12), ACTOR, "clerk")),
+                refusal("content after the object", 400, "MALFORMED_REQUEST", null,
+                        h -> h.post(ACTUALS, recordActual(2016, 12) + "{}", ACTOR, "clerk")),
+                refusal("an overlong UTF-8 form", 400, "MALFORMED_REQUEST", null,
+                        h -> h.send("POST", ACTUALS, utf8WithBytes("{\"fiscalYear\":2016,\"value\":12,\"note\":\"",
+                                new byte[] {(byte) 0xC0, (byte) 0xAF}, "\"}"), false,
+                                "Content-Type", "application/json", ACTOR, "clerk")),
+                refusal("a surrogate encoded in UTF-8", 400, "MALFORMED_REQUEST", null,
+                        h -> h.send("POST", ACTUALS, utf8WithBytes("{\"fiscalYear\":2016,\"value\":12,\"note\":\"",
+                                new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, "\"}"), false,
+                                "Content-Type", "application/json", ACTOR, "clerk")),
+                refusal("a body declared in another charset", 415, "UNSUPPORTED_MEDIA_TYPE", null,
+                        h -> h.post(ACTUALS, recordActual(2016, 12), ACTOR, "clerk",
+                                "Content-Type", "application/json;charset=ISO-8859-1")));
+    }
+
+    /** Issue 6, items 6 to 8 and 10: limits, errors raised outside Spring MVC, If-Match, the actor header. */
+    static Stream<Arguments> requestsRefusedAtTheEdge() {
+        byte[] overLimit = padded(1024 * 1024 + 1);
+        return Stream.of(
+                refusal("a body over 1 MiB", 413, "PAYLOAD_TOO_LARGE", null,
+                        h -> h.send("POST", ACTUALS, overLimit, false, "Content-Type", "application/json",
+                                ACTOR, "clerk")),
+                refusal("a body over 1 MiB of undeclared length", 413, "PAYLOAD_TOO_LARGE", null,
+                        h -> h.send("POST", ACTUALS, overLimit, true, "Content-Type", "application/json",
+                                ACTOR, "clerk")),
+                refusal("an encoded slash in the path", 400, "BAD_REQUEST", null,
+                        h -> h.post("/api/v1/kpis/a%2Fb/actuals", recordActual(2016, 12), ACTOR, "clerk")),
+                refusal("an encoded NUL in the path", 400, "BAD_REQUEST", null,
+                        h -> h.get("/api/v1/kpis/a%00b")),
+                refusal("a URL over 8 KB", 400, "BAD_REQUEST", null,
+                        h -> h.get("/api/v1/kpis/" + "a".repeat(9000))),
+                refusal("the error page asked for directly", 404, "NOT_FOUND", null, h -> h.get("/error")),
+                refusal("an unknown path", 404, "NOT_FOUND", null, h -> h.get("/api/v1/nothing-here")),
+                refusal("a weak entity tag", 412, "STALE_VERSION", "If-Match",
+                        h -> h.put(ACTUALS + "/2015", correctActual(10, "typo"), ACTOR, "clerk", "If-Match", "W/\"1\"")),
+                refusal("an unbalanced entity tag", 400, "INVALID_FIELD", "If-Match",
+                        h -> h.put(ACTUALS + "/2015", correctActual(10, "typo"), ACTOR, "clerk", "If-Match", "\"1")),
+                refusal("two entity tags", 400, "INVALID_FIELD", "If-Match",
+                        h -> h.put(ACTUALS + "/2015", correctActual(10, "typo"), ACTOR, "clerk",
+                                "If-Match", "\"1\", \"2\"")),
+                refusal("two actors", 400, "INVALID_FIELD", "X-Actor",
+                        h -> h.post(ACTUALS, recordActual(2016, 12), ACTOR, "sato", ACTOR, "suzuki")),
+                refusal("an actor that is not UTF-8 (one ISO-8859-1 byte)", 400, "INVALID_FIELD", "X-Actor",
+                        h -> h.raw("POST", ACTUALS, recordActual(2016, 12), ACTOR + ": \u00E9")),
+                refusal("an actor with a control character, refused by Tomcat itself", 400, "BAD_REQUEST", null,
+                        h -> h.raw("POST", ACTUALS, recordActual(2016, 12), ACTOR + ": sato\u007F")));
+    }
+
+    @ParameterizedTest(name = "{0}: {1} {2}")
+    @MethodSource({"textThatCannotBeStored", "writesWhoseAnswerIsNotAcceptable", "figuresThatCannotBeTrue",
+            "jsonThatIsNotReadAsMeant", "requestsRefusedAtTheEdge"})
+    void refusesHostileInputWithProblemDetailsAndLeavesNoEvent(String description, int status, String code,
+                                                                String field, Function<LedgerHttp, Reply> request) {
+        refusesWithProblemDetailsAndLeavesNoEvent(description, status, code, field, request);
+    }
+
     @ParameterizedTest(name = "{0}: {1} {2}")
     @MethodSource("refusals")
     void refusesWithProblemDetailsAndLeavesNoEvent(String description, int status, String code, String field,
@@ -111,13 +273,36 @@ class ProblemDetailsIT {
         assertThat(reply.contentType()).startsWith("application/problem+json");
         assertThat(reply.json().path("status").asInt()).isEqualTo(status);
         assertThat(reply.problemCode()).isEqualTo(code);
-        assertThat(reply.json().path("detail").asString()).isNotBlank();
+        assertThat(reply.json().path("detail").asString()).isNotBlank()
+                .as("no implementation names").doesNotContainPattern(IMPLEMENTATION_NAME);
         if (field == null) {
             assertThat(reply.json().has("field")).isFalse();
         } else {
             assertThat(reply.problemField()).isEqualTo(field);
         }
         assertThat(processes.eventCount()).isEqualTo(eventsBefore);
+    }
+
+    private static String withNote(String note) {
+        return "{\"fiscalYear\":2016,\"value\":10,\"note\":\"" + note + "\"}";
+    }
+
+    private static String registerWithQualifier(String qualifier) {
+        return registerStartups("q").replace("\"value\":6", "\"value\":6,\"qualifier\":\"" + qualifier + "\"");
+    }
+
+    private static byte[] utf8WithBytes(String before, byte[] raw, String after) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(before.getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(raw);
+        body.writeBytes(after.getBytes(StandardCharsets.UTF_8));
+        return body.toByteArray();
+    }
+
+    /** A valid actual whose note makes the body {@code size} bytes long. */
+    private static byte[] padded(int size) {
+        String head = "{\"fiscalYear\":2016,\"value\":12,\"note\":\"";
+        return (head + "a".repeat(size - head.length() - 2) + "\"}").getBytes(StandardCharsets.UTF_8);
     }
 
     private static Arguments refusal(String description, int status, String code, String field,

@@ -131,6 +131,6 @@ class AxonOnPostgresIT {
         return new KpiRegisteredEvent(new KpiId(kpiId), "武蔵小山創業支援センター入居者のうち、区内で継続する事業者数",
                 "事業者", Accumulation.CUMULATIVE, Direction.INCREASE,
                 new Baseline(FiscalYear.of(2014), Quantity.of("6", "事業者"), null),
-                new Target(FiscalYear.of(2019), Quantity.of("21", "事業者"), TargetComparator.AT_LEAST));
+                new Target(FiscalYear.of(2019), Quantity.of("21", "事業者"), TargetComparator.AT_LEAST), null);
     }
 }

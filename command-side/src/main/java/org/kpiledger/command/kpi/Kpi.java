@@ -2,6 +2,7 @@ package org.kpiledger.command.kpi;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -24,6 +25,7 @@ import org.kpiledger.events.kpi.RegisterKpiCommand;
 import org.kpiledger.events.kpi.ReviseTargetCommand;
 import org.kpiledger.events.kpi.Target;
 import org.kpiledger.events.kpi.TargetRevisedEvent;
+import org.kpiledger.events.kpi.ValueKind;
 
 /**
  * One KPI of the strategy and the rules its history must keep. Command handlers check and apply events; only
@@ -36,6 +38,7 @@ class Kpi {
     @AggregateIdentifier
     private KpiId kpiId;
     private String unit;
+    private ValueKind valueKind;
     private Baseline baseline;
     private Target target;
     private final Map<FiscalYear, Quantity> actuals = new HashMap<>();
@@ -45,24 +48,32 @@ class Kpi {
     }
 
     @CommandHandler
-    Kpi(RegisterKpiCommand command) {
+    Kpi(RegisterKpiCommand command, Clock clock) {
+        ValueKind kind = command.valueKind() != null ? command.valueKind() : ValueKind.forUnit(command.unit());
         requireInUnit(command.baseline().value(), command.unit(), "baseline.value");
         requireInUnit(command.target().value(), command.unit(), "target.value");
+        if (command.baseline().isMeasured()) {
+            requireOfKind(kind, command.baseline().value().amount(), "baseline.value");
+            requireStarted(command.baseline().fiscalYear(), clock, "baseline.fiscalYear");
+        }
+        requireOfKind(kind, command.target().value().amount(), "target.value");
         requireTargetAfterBaseline(command.target().fiscalYear(), command.baseline(), "target.fiscalYear");
         apply(new KpiRegisteredEvent(command.kpiId(), command.name(), command.unit(), command.accumulation(),
-                command.direction(), command.baseline(), command.target()));
+                command.direction(), command.baseline(), command.target(), kind));
     }
 
     @CommandHandler
     long handle(RecordActualCommand command, Clock clock) {
         requireVersion(command.expectedVersion());
         FiscalYear fiscalYear = command.fiscalYear();
+        requireOfKind(valueKind, command.value(), "value");
         if (actuals.containsKey(fiscalYear)) {
             throw new ActualAlreadyRecordedException(kpiId, fiscalYear);
         }
-        if (fiscalYear.firstDay().isAfter(LocalDate.now(clock))) {
-            throw new FiscalYearNotStartedException(fiscalYear);
+        if (fiscalYear.isBefore(baseline.fiscalYear())) {
+            throw new FiscalYearBeforeBaselineException(kpiId, fiscalYear, baseline.fiscalYear());
         }
+        requireStarted(fiscalYear, clock, "fiscalYear");
         apply(new ActualRecordedEvent(kpiId, fiscalYear, new Quantity(command.value(), unit), command.note(),
                 command.evidenceReference()));
         return version;
@@ -72,6 +83,7 @@ class Kpi {
     long handle(CorrectActualCommand command) {
         requireVersion(command.expectedVersion());
         requireText(command.reason(), "reason");
+        requireOfKind(valueKind, command.correctedValue(), "value");
         Quantity previous = actuals.get(command.fiscalYear());
         if (previous == null) {
             throw new ActualNotRecordedException(kpiId, command.fiscalYear());
@@ -90,6 +102,7 @@ class Kpi {
         requireVersion(command.expectedVersion());
         requireText(command.reason(), "reason");
         requireText(command.decisionReference(), "decisionReference");
+        requireOfKind(valueKind, command.targetValue(), "value");
         requireTargetAfterBaseline(command.targetFiscalYear(), baseline, "fiscalYear");
         Target revised = new Target(command.targetFiscalYear(), new Quantity(command.targetValue(), unit),
                 command.comparator());
@@ -105,6 +118,7 @@ class Kpi {
     void on(KpiRegisteredEvent event, @SequenceNumber long sequenceNumber) {
         kpiId = event.kpiId();
         unit = event.unit();
+        valueKind = event.valueKind();
         baseline = event.baseline();
         target = event.target();
         version = sequenceNumber;
@@ -131,6 +145,19 @@ class Kpi {
     private void requireVersion(Long expectedVersion) {
         if (expectedVersion != null && expectedVersion != version) {
             throw new StaleVersionException(kpiId, expectedVersion, version);
+        }
+    }
+
+    private static void requireOfKind(ValueKind kind, BigDecimal value, String field) {
+        String violation = kind.violation(value);
+        if (violation != null) {
+            throw new InvalidKpiCommandException(field, violation + ".");
+        }
+    }
+
+    private static void requireStarted(FiscalYear fiscalYear, Clock clock, String field) {
+        if (fiscalYear.firstDay().isAfter(LocalDate.now(clock))) {
+            throw new FiscalYearNotStartedException(fiscalYear, field);
         }
     }
 

@@ -12,6 +12,7 @@ import org.kpiledger.events.kpi.Quantity;
 import org.kpiledger.events.kpi.RegisterKpiCommand;
 import org.kpiledger.events.kpi.Target;
 import org.kpiledger.events.kpi.TargetComparator;
+import org.kpiledger.events.kpi.ValueKind;
 
 /** KPIs as Shinagawa City's 2015 strategy draft states them (basic policy 1-1). */
 final class KpiFixtures {
@@ -31,20 +32,20 @@ final class KpiFixtures {
         return new RegisterKpiCommand(STARTUPS, "武蔵小山創業支援センター入居者のうち、区内で継続する事業者数", "事業者",
                 Accumulation.CUMULATIVE, Direction.INCREASE,
                 new Baseline(BASELINE_YEAR, Quantity.of("6", "事業者"), null),
-                new Target(TARGET_YEAR, Quantity.of("21", "事業者"), TargetComparator.AT_LEAST));
+                new Target(TARGET_YEAR, Quantity.of("21", "事業者"), TargetComparator.AT_LEAST), null);
     }
 
     static KpiRegisteredEvent startupsRegistered() {
         RegisterKpiCommand command = registerStartups();
         return new KpiRegisteredEvent(command.kpiId(), command.name(), command.unit(), command.accumulation(),
-                command.direction(), command.baseline(), command.target());
+                command.direction(), command.baseline(), command.target(), ValueKind.COUNT);
     }
 
     static RegisterKpiCommand registerRelocationSupport() {
         return new RegisterKpiCommand(RELOCATION_SUPPORT, "立地継続支援事業利用件数", "件",
                 Accumulation.CUMULATIVE, Direction.INCREASE,
                 new Baseline(BASELINE_YEAR, null, "—"),
-                new Target(TARGET_YEAR, Quantity.of("10", "件"), TargetComparator.AT_LEAST));
+                new Target(TARGET_YEAR, Quantity.of("10", "件"), TargetComparator.AT_LEAST), null);
     }
 
     static ActualRecordedEvent startupsActual(int fiscalYear, String value) {

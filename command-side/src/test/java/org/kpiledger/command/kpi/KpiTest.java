@@ -20,6 +20,9 @@ import org.kpiledger.events.kpi.ActualCorrectedEvent;
 import org.kpiledger.events.kpi.ActualRecordedEvent;
 import org.kpiledger.events.kpi.Baseline;
 import org.kpiledger.events.kpi.CorrectActualCommand;
+import org.kpiledger.events.kpi.Accumulation;
+import org.kpiledger.events.kpi.Direction;
+import org.kpiledger.events.kpi.KpiId;
 import org.kpiledger.events.kpi.FiscalYear;
 import org.kpiledger.events.kpi.KpiRegisteredEvent;
 import org.kpiledger.events.kpi.Quantity;
@@ -29,6 +32,7 @@ import org.kpiledger.events.kpi.ReviseTargetCommand;
 import org.kpiledger.events.kpi.Target;
 import org.kpiledger.events.kpi.TargetComparator;
 import org.kpiledger.events.kpi.TargetRevisedEvent;
+import org.kpiledger.events.kpi.ValueKind;
 
 class KpiTest {
 
@@ -61,7 +65,8 @@ class KpiTest {
             fixture.givenNoPriorActivity()
                     .when(command)
                     .expectEvents(new KpiRegisteredEvent(command.kpiId(), command.name(), command.unit(),
-                            command.accumulation(), command.direction(), command.baseline(), command.target()));
+                            command.accumulation(), command.direction(), command.baseline(), command.target(),
+                            ValueKind.COUNT));
         }
 
         @Test
@@ -70,7 +75,8 @@ class KpiTest {
             fixture.givenNoPriorActivity()
                     .when(new RegisterKpiCommand(valid.kpiId(), valid.name(), valid.unit(), valid.accumulation(),
                             valid.direction(), valid.baseline(),
-                            new Target(valid.baseline().fiscalYear(), valid.target().value(), TargetComparator.AT_LEAST)))
+                            new Target(valid.baseline().fiscalYear(), valid.target().value(), TargetComparator.AT_LEAST),
+                            null))
                     .expectException(InvalidKpiCommandException.class)
                     .expectNoEvents();
         }
@@ -81,7 +87,8 @@ class KpiTest {
             fixture.givenNoPriorActivity()
                     .when(new RegisterKpiCommand(valid.kpiId(), valid.name(), valid.unit(), valid.accumulation(),
                             valid.direction(),
-                            new Baseline(valid.baseline().fiscalYear(), Quantity.of("6", "件"), null), valid.target()))
+                            new Baseline(valid.baseline().fiscalYear(), Quantity.of("6", "件"), null), valid.target(),
+                            null))
                     .expectException(InvalidKpiCommandException.class)
                     .expectNoEvents();
         }
@@ -254,6 +261,117 @@ class KpiTest {
                     .when(new ReviseTargetCommand(STARTUPS, TARGET_YEAR, amount("25"), TargetComparator.AT_LEAST,
                             "raise", "decision 1", 0L))
                     .expectException(StaleVersionException.class)
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class FiguresThatCannotBeTrue {
+
+        private final KpiId turnout = new KpiId("5-2-1-01");
+
+        /** 国保基本健康診査の受診率: 52.5% → 60.0%, a PERCENT KPI. */
+        private RegisterKpiCommand registerTurnout(String baseline, String target, ValueKind kind) {
+            return new RegisterKpiCommand(turnout, "国保基本健康診査の受診率", "%", Accumulation.LEVEL, Direction.INCREASE,
+                    new Baseline(KpiFixtures.BASELINE_YEAR, Quantity.of(baseline, "%"), null),
+                    new Target(TARGET_YEAR, Quantity.of(target, "%"), TargetComparator.AT_LEAST), kind);
+        }
+
+        @Test
+        void derivesTheValueKindFromTheUnitWhenNoneIsGiven() {
+            RegisterKpiCommand command = registerTurnout("52.5", "60.0", null);
+            fixture.givenNoPriorActivity()
+                    .when(command)
+                    .expectEvents(new KpiRegisteredEvent(turnout, command.name(), "%", Accumulation.LEVEL,
+                            Direction.INCREASE, command.baseline(), command.target(), ValueKind.PERCENT));
+        }
+
+        @Test
+        void keepsAValueKindGivenAtRegistration() {
+            RegisterKpiCommand command = registerTurnout("52.5", "160", ValueKind.RATE);
+            fixture.givenNoPriorActivity()
+                    .when(command)
+                    .expectEvents(new KpiRegisteredEvent(turnout, command.name(), "%", Accumulation.LEVEL,
+                            Direction.INCREASE, command.baseline(), command.target(), ValueKind.RATE));
+        }
+
+        @Test
+        void rejectsAPercentTargetOver100() {
+            fixture.givenNoPriorActivity()
+                    .when(registerTurnout("52.5", "250", null))
+                    .expectException(InvalidKpiCommandException.class)
+                    .expectExceptionMessage("must be at most 100 (kind PERCENT).")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void rejectsANegativeBaseline() {
+            fixture.givenNoPriorActivity()
+                    .when(registerTurnout("-1", "60", null))
+                    .expectException(InvalidKpiCommandException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void rejectsAMeasuredBaselineInAFiscalYearThatHasNotBegun() {
+            RegisterKpiCommand valid = registerStartups();
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterKpiCommand(valid.kpiId(), valid.name(), valid.unit(), valid.accumulation(),
+                            valid.direction(), new Baseline(FiscalYear.of(2018), Quantity.of("6", "事業者"), null),
+                            new Target(FiscalYear.of(2100), valid.target().value(), TargetComparator.AT_LEAST), null))
+                    .expectException(FiscalYearNotStartedException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void acceptsAnUnmeasuredBaselineOfAFutureYear() {
+            RegisterKpiCommand valid = registerRelocationSupport();
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterKpiCommand(valid.kpiId(), valid.name(), valid.unit(), valid.accumulation(),
+                            valid.direction(), new Baseline(FiscalYear.of(2018), null, "—"),
+                            new Target(FiscalYear.of(2020), valid.target().value(), TargetComparator.AT_LEAST), null))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void rejectsANegativeCount() {
+            fixture.given(startupsRegistered())
+                    .when(new RecordActualCommand(STARTUPS, FiscalYear.of(2015), amount("-3"), null, null, null))
+                    .expectException(InvalidKpiCommandException.class)
+                    .expectExceptionMessage("must not be negative (the KPI's figures are of kind COUNT).")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void rejectsAFractionOfACount() {
+            fixture.given(startupsRegistered())
+                    .when(new RecordActualCommand(STARTUPS, FiscalYear.of(2015), amount("2.5"), null, null, null))
+                    .expectException(InvalidKpiCommandException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void rejectsAnActualOfAFiscalYearBeforeTheBaselineYear() {
+            fixture.given(startupsRegistered())
+                    .when(new RecordActualCommand(STARTUPS, FiscalYear.of(1900), amount("3"), null, null, null))
+                    .expectException(FiscalYearBeforeBaselineException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void rejectsACorrectionToAFigureTheKindCannotHave() {
+            fixture.given(startupsRegistered(), startupsActual(2015, "9"))
+                    .when(new CorrectActualCommand(STARTUPS, FiscalYear.of(2015), amount("8.5"), "typo", null))
+                    .expectException(InvalidKpiCommandException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void rejectsARevisedTargetTheKindCannotHave() {
+            fixture.given(startupsRegistered())
+                    .when(new ReviseTargetCommand(STARTUPS, FiscalYear.of(2020), amount("-25"),
+                            TargetComparator.AT_LEAST, "raise", "区議会 議決", null))
+                    .expectException(InvalidKpiCommandException.class)
                     .expectNoEvents();
         }
     }

@@ -23,22 +23,6 @@ class ActualFigure {
     protected ActualFigure() {
     }
 
-    ActualFigure(BigDecimal value, String note, String evidenceReference, Instant recordedAt, String recordedBy) {
-        this.value = value;
-        this.note = note;
-        this.evidenceReference = evidenceReference;
-        this.recordedAt = recordedAt;
-        this.recordedBy = recordedBy;
-    }
-
-    void correct(BigDecimal correctedValue, String reason, Instant at, String by) {
-        this.value = correctedValue;
-        this.corrections++;
-        this.lastCorrectedAt = at;
-        this.lastCorrectedBy = by;
-        this.lastCorrectionReason = reason;
-    }
-
     KpiProgressView.Actual view(int fiscalYear) {
         return new KpiProgressView.Actual(fiscalYear, value, note, evidenceReference, recordedAt, recordedBy,
                 corrections, lastCorrectedAt, lastCorrectedBy, lastCorrectionReason);

@@ -17,11 +17,13 @@ import java.util.List;
 import java.util.Map;
 import org.kpiledger.events.kpi.Accumulation;
 import org.kpiledger.events.kpi.Direction;
-import org.kpiledger.events.kpi.KpiRegisteredEvent;
-import org.kpiledger.events.kpi.Target;
 import org.kpiledger.events.kpi.TargetComparator;
+import org.kpiledger.events.kpi.ValueKind;
 
-/** One row per KPI: where it stands now. {@code version} is the sequence number of the last event applied. */
+/**
+ * One row per KPI: where it stands now. {@code version} is the sequence number of the last event applied. Read
+ * here, written by {@link KpiProgressProjection}.
+ */
 @Entity
 @Table(name = "kpi_progress")
 class KpiProgress {
@@ -34,6 +36,8 @@ class KpiProgress {
     private Accumulation accumulation;
     @Enumerated(EnumType.STRING)
     private Direction direction;
+    @Enumerated(EnumType.STRING)
+    private ValueKind valueKind;
     private int baselineFiscalYear;
     private BigDecimal baselineValue;
     private String baselineQualifier;
@@ -53,50 +57,12 @@ class KpiProgress {
     protected KpiProgress() {
     }
 
-    KpiProgress(KpiRegisteredEvent event, long version, Instant registeredAt) {
-        this.kpiId = event.kpiId().value();
-        this.name = event.name();
-        this.unit = event.unit();
-        this.accumulation = event.accumulation();
-        this.direction = event.direction();
-        this.baselineFiscalYear = event.baseline().fiscalYear().year();
-        this.baselineValue = event.baseline().isMeasured() ? event.baseline().value().amount() : null;
-        this.baselineQualifier = event.baseline().qualifier();
-        reviseTarget(event.target());
-        this.registeredAt = registeredAt;
-        appliedUpTo(version, registeredAt);
-    }
-
-    /** Whether the event at this position of the KPI's stream is already reflected: replays skip it. */
-    boolean hasApplied(long sequenceNumber) {
-        return sequenceNumber <= version;
-    }
-
-    void appliedUpTo(long sequenceNumber, Instant at) {
-        this.version = sequenceNumber;
-        this.updatedAt = at;
-    }
-
-    void recordActual(int fiscalYear, ActualFigure actual) {
-        actuals.put(fiscalYear, actual);
-    }
-
-    ActualFigure actual(int fiscalYear) {
-        return actuals.get(fiscalYear);
-    }
-
-    void reviseTarget(Target target) {
-        this.targetFiscalYear = target.fiscalYear().year();
-        this.targetValue = target.value().amount();
-        this.targetComparator = target.comparator();
-    }
-
     KpiProgressView view() {
         List<KpiProgressView.Actual> actualsByYear = actuals.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
                 .map(entry -> entry.getValue().view(entry.getKey()))
                 .toList();
-        return new KpiProgressView(kpiId, name, unit, accumulation, direction,
+        return new KpiProgressView(kpiId, name, unit, accumulation, direction, valueKind,
                 new KpiProgressView.Baseline(baselineFiscalYear, baselineValue, baselineQualifier),
                 new KpiProgressView.Target(targetFiscalYear, targetValue, targetComparator),
                 actualsByYear, actualsByYear.isEmpty() ? null : actualsByYear.get(actualsByYear.size() - 1),

@@ -6,6 +6,7 @@ import java.util.List;
 import org.kpiledger.events.kpi.Accumulation;
 import org.kpiledger.events.kpi.Direction;
 import org.kpiledger.events.kpi.TargetComparator;
+import org.kpiledger.events.kpi.ValueKind;
 
 /**
  * Where a KPI stands now: its baseline, its current target, its actuals by fiscal year and the latest of them.
@@ -17,6 +18,7 @@ public record KpiProgressView(
         String unit,
         Accumulation accumulation,
         Direction direction,
+        ValueKind valueKind,
         Baseline baseline,
         Target target,
         List<Actual> actuals,

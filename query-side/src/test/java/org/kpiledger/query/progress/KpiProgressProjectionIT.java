@@ -54,7 +54,7 @@ class KpiProgressProjectionIT {
         Target revised = new Target(FiscalYear.of(2020), Quantity.of("200", UNIT), TargetComparator.AT_LEAST);
         append(List.of(
                 new KpiRegisteredEvent(KPI, "施設利用会員数", UNIT, Accumulation.LEVEL, Direction.INCREASE,
-                        new Baseline(FiscalYear.of(2014), null, "—"), original),
+                        new Baseline(FiscalYear.of(2014), null, "—"), original, null),
                 new ActualRecordedEvent(KPI, FiscalYear.of(2016), Quantity.of("120", UNIT), "開設初年度", "ref-1"),
                 new ActualRecordedEvent(KPI, FiscalYear.of(2017), Quantity.of("150", UNIT), null, null),
                 new ActualCorrectedEvent(KPI, FiscalYear.of(2016), Quantity.of("120", UNIT),
@@ -91,7 +91,7 @@ class KpiProgressProjectionIT {
         KpiId kpi = new KpiId("1-2-1-02");
         KpiRegisteredEvent registered = new KpiRegisteredEvent(kpi, "就職者数", UNIT, Accumulation.ANNUAL,
                 Direction.INCREASE, new Baseline(FiscalYear.of(2014), Quantity.of("10", UNIT), null),
-                new Target(FiscalYear.of(2019), Quantity.of("20", UNIT), TargetComparator.AT_LEAST));
+                new Target(FiscalYear.of(2019), Quantity.of("20", UNIT), TargetComparator.AT_LEAST), null);
         transaction.executeWithoutResult(status -> {
             projection.on(registered, 0, Instant.parse("2016-04-01T00:00:00Z"));
             projection.on(new ActualRecordedEvent(kpi, FiscalYear.of(2015), Quantity.of("12", UNIT), null, null), 1,

@@ -2,7 +2,11 @@ package org.kpiledger.events.kpi;
 
 import org.axonframework.serialization.Revision;
 
-/** A KPI of the strategy was entered into the ledger, with its baseline and its original target. */
+/**
+ * A KPI of the strategy was entered into the ledger, with its baseline and its original target. {@code valueKind}
+ * says which figures the KPI can have; events recorded before it existed carry none and read as the kind their unit
+ * implies ({@link ValueKind#forUnit}).
+ */
 @Revision("1")
 public record KpiRegisteredEvent(
         KpiId kpiId,
@@ -11,5 +15,10 @@ public record KpiRegisteredEvent(
         Accumulation accumulation,
         Direction direction,
         Baseline baseline,
-        Target target) implements KpiEvent {
+        Target target,
+        ValueKind valueKind) implements KpiEvent {
+
+    public KpiRegisteredEvent {
+        valueKind = valueKind == null ? ValueKind.forUnit(unit) : valueKind;
+    }
 }

@@ -2,7 +2,10 @@ package org.kpiledger.events.kpi;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Enter a KPI of the strategy into the ledger. Emits {@link KpiRegisteredEvent}. */
+/**
+ * Enter a KPI of the strategy into the ledger. Emits {@link KpiRegisteredEvent}. {@code valueKind} may be left
+ * out: the unit then decides it ({@link ValueKind#forUnit}).
+ */
 public record RegisterKpiCommand(
         @TargetAggregateIdentifier KpiId kpiId,
         String name,
@@ -10,5 +13,6 @@ public record RegisterKpiCommand(
         Accumulation accumulation,
         Direction direction,
         Baseline baseline,
-        Target target) {
+        Target target,
+        ValueKind valueKind) {
 }

@@ -55,7 +55,8 @@ class KpiCommandController {
                 request.accumulation(), request.direction(),
                 new Baseline(baseline.fiscalYear(),
                         baseline.value() == null ? null : new Quantity(baseline.value(), unit), baseline.qualifier()),
-                new Target(target.fiscalYear(), new Quantity(target.value(), unit), target.comparator())));
+                new Target(target.fiscalYear(), new Quantity(target.value(), unit), target.comparator()),
+                request.valueKind()));
         return accepted(URI.create("/api/v1/kpis/" + kpiId), new Accepted(kpiId, 0));
     }
 

@@ -11,8 +11,13 @@ import org.kpiledger.events.kpi.Direction;
 import org.kpiledger.events.kpi.FiscalYear;
 import org.kpiledger.events.kpi.KpiId;
 import org.kpiledger.events.kpi.TargetComparator;
+import org.kpiledger.events.kpi.ValueKind;
+import org.kpiledger.platform.web.LedgerText;
 
-/** Request bodies of the write API. Fiscal years may be written {@code 2018}, {@code "H30"}, {@code "令和元年度"}... */
+/**
+ * Request bodies of the write API. Fiscal years may be written {@code 2018}, {@code "H30"}, {@code "令和元年度"}...
+ * Every text field is {@link LedgerText}; {@code valueKind} may be left out, the unit then decides it.
+ */
 final class KpiRequests {
 
     private KpiRequests() {
@@ -20,10 +25,11 @@ final class KpiRequests {
 
     record RegisterKpi(
             @NotNull KpiId kpiId,
-            @NotBlank @Size(max = 500) String name,
-            @NotBlank @Size(max = 64) String unit,
+            @NotBlank @LedgerText @Size(max = 500) String name,
+            @NotBlank @LedgerText @Size(max = 64) String unit,
             @NotNull Accumulation accumulation,
             @NotNull Direction direction,
+            ValueKind valueKind,
             @NotNull @Valid BaselineFigure baseline,
             @NotNull @Valid TargetFigure target) {
     }
@@ -32,7 +38,7 @@ final class KpiRequests {
     record BaselineFigure(
             @NotNull FiscalYear fiscalYear,
             @Digits(integer = 15, fraction = 6) BigDecimal value,
-            @Size(max = 200) String qualifier) {
+            @LedgerText @Size(max = 200) String qualifier) {
     }
 
     record TargetFigure(
@@ -44,21 +50,21 @@ final class KpiRequests {
     record RecordActual(
             @NotNull FiscalYear fiscalYear,
             @NotNull @Digits(integer = 15, fraction = 6) BigDecimal value,
-            @Size(max = 2000) String note,
-            @Size(max = 500) String evidenceReference) {
+            @LedgerText(multiLine = true) @Size(max = 2000) String note,
+            @LedgerText @Size(max = 500) String evidenceReference) {
     }
 
     record CorrectActual(
             @NotNull @Digits(integer = 15, fraction = 6) BigDecimal value,
-            @NotBlank @Size(max = 2000) String reason) {
+            @NotBlank @LedgerText(multiLine = true) @Size(max = 2000) String reason) {
     }
 
     record ReviseTarget(
             @NotNull FiscalYear fiscalYear,
             @NotNull @Digits(integer = 15, fraction = 6) BigDecimal value,
             @NotNull TargetComparator comparator,
-            @NotBlank @Size(max = 2000) String reason,
-            @NotBlank @Size(max = 200) String decisionReference) {
+            @NotBlank @LedgerText(multiLine = true) @Size(max = 2000) String reason,
+            @NotBlank @LedgerText @Size(max = 200) String decisionReference) {
     }
 
     /** What a successful write answers: the KPI and its version after the change (also sent as the ETag). */
