@@ -30,13 +30,17 @@ final class LedgerProcesses implements AutoCloseable {
         }
     }
 
-    /** Starts an application (both sides, or one side alone) on its own free port against the shared database. */
+    /**
+     * Starts an application (both sides, or one side alone) on its own free port against the shared database, with
+     * no catalog loaded: these tests write their own KPIs.
+     */
     ConfigurableApplicationContext start(Class<?> application) {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(application).run(
                 "--server.port=0",
                 "--spring.datasource.url=" + jdbcUrl(),
                 "--spring.datasource.username=postgres",
-                "--spring.main.banner-mode=off");
+                "--spring.main.banner-mode=off",
+                "--kpi-ledger.catalog=none");
         running.add(context);
         return context;
     }

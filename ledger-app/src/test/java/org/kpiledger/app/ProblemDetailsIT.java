@@ -9,6 +9,8 @@ import static org.kpiledger.app.LedgerRequests.registerStartups;
 import static org.kpiledger.app.LedgerRequests.reviseTarget;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -253,8 +255,45 @@ class ProblemDetailsIT {
                         h -> h.raw("POST", ACTUALS, recordActual(2016, 12), ACTOR + ": sato\u007F")));
     }
 
+    /** Issue 7: the strategy's endpoints refuse like every other. */
+    static Stream<Arguments> strategyRequestsThatAreRefused() {
+        String adopt = "/api/v1/strategies/shinagawa-2015/scoring-policies";
+        return Stream.of(
+                refusal("a plan id that cannot be one", 400, "INVALID_FIELD", "planId",
+                        h -> h.get("/api/v1/strategies/Not%20A%20Plan")),
+                refusal("a strategy not in the ledger", 404, "STRATEGY_NOT_FOUND", "planId",
+                        h -> h.get("/api/v1/strategies/tokyo-2030")),
+                refusal("adopting a policy for a strategy not in the ledger", 404, "STRATEGY_NOT_FOUND", "planId",
+                        h -> h.post(adopt.replace("shinagawa-2015", "tokyo-2030"),
+                                json(Map.of("policyId", "sabc", "version", 1, "effectiveFrom", 2017)), ACTOR, "planner")),
+                refusal("adopting a policy that is not shipped", 400, "INVALID_FIELD", "policyId",
+                        h -> h.post(adopt, json(Map.of("policyId", "sabc", "version", 9, "effectiveFrom", 2017)),
+                                ACTOR, "planner")),
+                refusal("adopting a policy without a year", 400, "INVALID_FIELD", "effectiveFrom",
+                        h -> h.post(adopt, json(Map.of("policyId", "sabc", "version", 1)), ACTOR, "planner")),
+                refusal("a catalog sent as JSON", 415, "UNSUPPORTED_MEDIA_TYPE", null,
+                        h -> h.post("/api/v1/catalogs", "{}", ACTOR, "planner")),
+                refusal("a catalog that is not UTF-8", 400, "INVALID_FIELD", "body",
+                        h -> h.send("POST", "/api/v1/catalogs", new byte[] {(byte) 0x82, (byte) 0xA0, ','}, false,
+                                "Content-Type", "text/csv", ACTOR, "planner")),
+                refusal("a catalog with a bad row", 400, "INVALID_CATALOG", "target_comparator",
+                        h -> h.send("POST", "/api/v1/catalogs", oneRowCatalog().replace(",AT_LEAST,", ",ABOUT,")
+                                .getBytes(StandardCharsets.UTF_8), false, "Content-Type", "text/csv",
+                                ACTOR, "planner")));
+    }
+
+    /** The shipped catalog's header and its first row. */
+    private static String oneRowCatalog() {
+        try (var csv = ProblemDetailsIT.class.getResourceAsStream("/catalog/shinagawa-2015.csv")) {
+            String[] lines = new String(csv.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+            return lines[0] + "\n" + lines[1] + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @ParameterizedTest(name = "{0}: {1} {2}")
-    @MethodSource({"textThatCannotBeStored", "writesWhoseAnswerIsNotAcceptable", "figuresThatCannotBeTrue",
+    @MethodSource({"strategyRequestsThatAreRefused", "textThatCannotBeStored", "writesWhoseAnswerIsNotAcceptable", "figuresThatCannotBeTrue",
             "jsonThatIsNotReadAsMeant", "requestsRefusedAtTheEdge"})
     void refusesHostileInputWithProblemDetailsAndLeavesNoEvent(String description, int status, String code,
                                                                 String field, Function<LedgerHttp, Reply> request) {

@@ -13,10 +13,12 @@ import java.util.Map;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The README's run command: {@code java -jar ledger-app/target/kpi-ledger.jar} with no database configured
- * starts both sides on an embedded PostgreSQL whose data outlives the process.
+ * starts both sides on an embedded PostgreSQL whose data outlives the process, with the 72 KPIs of the shipped
+ * strategy loaded once.
  */
 class RunnableJarIT {
 
@@ -26,30 +28,57 @@ class RunnableJarIT {
     Path dataDirectory;
 
     @Test
-    void runsWithNoSettingsStopsCleanlyAndKeepsTheLedgerInItsDataDirectoryBetweenRuns() {
+    void runsWithNoSettingsShowsTheStrategyStopsCleanlyAndKeepsTheLedgerInItsDataDirectoryBetweenRuns() {
         Map<String, String> environment = Map.of("KPI_LEDGER_DATA_DIR", dataDirectory.toString());
 
         LaunchedJar first = LaunchedJar.start(LEDGER_JAR, environment);
+        String strategyBefore;
         try (first) {
             LedgerHttp http = first.http();
-            assertThat(http.post("/api/v1/kpis", registerStartups("1-1-1-01"), ACTOR, "clerk").status())
-                    .isEqualTo(201);
+            JsonNode strategy = awaitTheShippedStrategy(http);
+            assertThat(strategy.path("goals")).hasSize(4);
+            assertThat(http.get("/api/v1/kpis/1-1-1-01").json().path("strategy").path("policy").path("code")
+                    .asString()).isEqualTo("1-1");
             assertThat(http.post("/api/v1/kpis/1-1-1-01/actuals", recordActual("H28", 14), ACTOR, "clerk").status())
                     .isEqualTo(201);
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> http.get("/api/v1/kpis/1-1-1-01").json().path("version").asLong(-1) == 1);
+                    .until(() -> http.get("/api/v1/kpis/1-1-1-01").json().path("version").asLong(-1) == 2);
+            strategyBefore = versions(http);
         }
         assertThat(first.log()).as("a clean run: the processors release their claims before PostgreSQL stops")
                 .contains("Commencing graceful shutdown").doesNotContain(" WARN ", " ERROR ");
         assertThat(dataDirectory.resolve("PG_VERSION")).exists();
 
         try (LaunchedJar second = LaunchedJar.start(LEDGER_JAR, environment)) {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> second.log().contains("Catalog loaded"));
+            assertThat(second.log()).as("the second start loads nothing again")
+                    .contains("72 KPIs, 0 registered now, 0 placed now");
+            assertThat(versions(second.http())).as("no KPI and no part of the strategy changed")
+                    .isEqualTo(strategyBefore);
             var progress = second.http().get("/api/v1/kpis/1-1-1-01");
             assertThat(progress.status()).isEqualTo(200);
             assertThat(progress.json().path("latestActual").path("value").decimalValue()).isEqualByComparingTo("14");
             assertThat(second.http().post("/api/v1/kpis", registerStartups("1-1-1-01"), ACTOR, "clerk")
                     .problemCode()).isEqualTo("KPI_ALREADY_REGISTERED");
         }
+    }
+
+    private static JsonNode awaitTheShippedStrategy(LedgerHttp http) {
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> http.get("/api/v1/strategies/shinagawa-2015"),
+                        reply -> reply.status() == 200 && reply.json().path("rollUp").path("kpis").asInt() == 72)
+                .json();
+    }
+
+    /** Every KPI's version and the strategy's, as one string: equal when nothing was recorded in between. */
+    private static String versions(LedgerHttp http) {
+        JsonNode kpis = http.get("/api/v1/kpis").json().path("kpis");
+        StringBuilder versions = new StringBuilder("strategy " + awaitTheShippedStrategy(http).path("version"));
+        kpis.forEach(kpi -> versions.append(", ").append(kpi.path("kpiId").asString()).append(" ")
+                .append(kpi.path("version").asLong()));
+        assertThat(kpis).hasSize(72);
+        return versions.toString();
     }
 
     @Test

@@ -18,7 +18,10 @@ import org.kpiledger.events.kpi.Baseline;
 import org.kpiledger.events.kpi.CorrectActualCommand;
 import org.kpiledger.events.kpi.FiscalYear;
 import org.kpiledger.events.kpi.KpiId;
+import org.kpiledger.events.kpi.KpiPlacedEvent;
+import org.kpiledger.events.kpi.KpiPlacement;
 import org.kpiledger.events.kpi.KpiRegisteredEvent;
+import org.kpiledger.events.kpi.PlaceKpiCommand;
 import org.kpiledger.events.kpi.Quantity;
 import org.kpiledger.events.kpi.RecordActualCommand;
 import org.kpiledger.events.kpi.RegisterKpiCommand;
@@ -41,6 +44,7 @@ class Kpi {
     private ValueKind valueKind;
     private Baseline baseline;
     private Target target;
+    private KpiPlacement placement;
     private final Map<FiscalYear, Quantity> actuals = new HashMap<>();
     private long version;
 
@@ -114,6 +118,16 @@ class Kpi {
         return version;
     }
 
+    @CommandHandler
+    long handle(PlaceKpiCommand command) {
+        if (command.placement().equals(placement)) {
+            throw new NothingChangedException("placement", "KPI " + kpiId + " is already placed under measure "
+                    + placement.measureNumber() + " of policy " + placement.policyCode() + ".");
+        }
+        apply(new KpiPlacedEvent(kpiId, placement, command.placement()));
+        return version;
+    }
+
     @EventSourcingHandler
     void on(KpiRegisteredEvent event, @SequenceNumber long sequenceNumber) {
         kpiId = event.kpiId();
@@ -139,6 +153,12 @@ class Kpi {
     @EventSourcingHandler
     void on(TargetRevisedEvent event, @SequenceNumber long sequenceNumber) {
         target = event.revisedTarget();
+        version = sequenceNumber;
+    }
+
+    @EventSourcingHandler
+    void on(KpiPlacedEvent event, @SequenceNumber long sequenceNumber) {
+        placement = event.placement();
         version = sequenceNumber;
     }
 

@@ -23,6 +23,9 @@ import org.kpiledger.events.kpi.CorrectActualCommand;
 import org.kpiledger.events.kpi.Accumulation;
 import org.kpiledger.events.kpi.Direction;
 import org.kpiledger.events.kpi.KpiId;
+import org.kpiledger.events.kpi.KpiPlacedEvent;
+import org.kpiledger.events.kpi.KpiPlacement;
+import org.kpiledger.events.kpi.PlaceKpiCommand;
 import org.kpiledger.events.kpi.FiscalYear;
 import org.kpiledger.events.kpi.KpiRegisteredEvent;
 import org.kpiledger.events.kpi.Quantity;
@@ -33,6 +36,7 @@ import org.kpiledger.events.kpi.Target;
 import org.kpiledger.events.kpi.TargetComparator;
 import org.kpiledger.events.kpi.TargetRevisedEvent;
 import org.kpiledger.events.kpi.ValueKind;
+import org.kpiledger.events.strategy.PlanId;
 
 class KpiTest {
 
@@ -372,6 +376,36 @@ class KpiTest {
                     .when(new ReviseTargetCommand(STARTUPS, FiscalYear.of(2020), amount("-25"),
                             TargetComparator.AT_LEAST, "raise", "区議会 議決", null))
                     .expectException(InvalidKpiCommandException.class)
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class PlacingInTheStrategy {
+
+        private final KpiPlacement underCreation = new KpiPlacement(new PlanId("shinagawa-2015"), "1-1", 1);
+        private final KpiPlacement underSupport = new KpiPlacement(new PlanId("shinagawa-2015"), "1-1", 2);
+
+        @Test
+        void placesAKpiUnderAMeasure() {
+            fixture.given(startupsRegistered())
+                    .when(new PlaceKpiCommand(STARTUPS, underCreation))
+                    .expectResultMessagePayload(1L)
+                    .expectEvents(new KpiPlacedEvent(STARTUPS, null, underCreation));
+        }
+
+        @Test
+        void movesAKpiAndKeepsWhereItStoodBefore() {
+            fixture.given(startupsRegistered(), new KpiPlacedEvent(STARTUPS, null, underCreation))
+                    .when(new PlaceKpiCommand(STARTUPS, underSupport))
+                    .expectEvents(new KpiPlacedEvent(STARTUPS, underCreation, underSupport));
+        }
+
+        @Test
+        void rejectsAPlacementThatChangesNothing() {
+            fixture.given(startupsRegistered(), new KpiPlacedEvent(STARTUPS, null, underCreation))
+                    .when(new PlaceKpiCommand(STARTUPS, underCreation))
+                    .expectException(NothingChangedException.class)
                     .expectNoEvents();
         }
     }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import org.kpiledger.events.kpi.FiscalYear;
 import org.kpiledger.events.kpi.KpiId;
+import org.kpiledger.events.strategy.PlanId;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -94,6 +95,11 @@ public class LedgerWebConfiguration implements WebMvcConfigurer {
     @Bean
     Converter<String, KpiId> kpiIdConverter() {
         return KpiId::new;
+    }
+
+    @Bean
+    Converter<String, PlanId> planIdConverter() {
+        return PlanId::new;
     }
 
     private static final class FiscalYearSerializer extends ValueSerializer<FiscalYear> {

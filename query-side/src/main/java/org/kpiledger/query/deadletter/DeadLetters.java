@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -34,7 +36,7 @@ public class DeadLetters {
     /** Dead letters waiting, by processing group (every group is listed, also with none). */
     public Map<String, Long> counts() {
         Map<String, Long> counts = new TreeMap<>();
-        for (String group : processing.eventProcessors().keySet()) {
+        for (String group : groups()) {
             counts.put(group, processing.deadLetterQueue(group).map(SequencedDeadLetterQueue::size).orElse(0L));
         }
         return counts;
@@ -42,7 +44,7 @@ public class DeadLetters {
 
     List<DeadLetterView> list() {
         List<DeadLetterView> letters = new ArrayList<>();
-        for (String group : processing.eventProcessors().keySet()) {
+        for (String group : groups()) {
             processing.deadLetterQueue(group).ifPresent(queue -> {
                 for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue.deadLetters()) {
                     for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
@@ -60,7 +62,7 @@ public class DeadLetters {
      */
     List<RetryResult> retry() {
         List<RetryResult> results = new ArrayList<>();
-        for (String group : processing.eventProcessors().keySet()) {
+        for (String group : groups()) {
             var queue = processing.deadLetterQueue(group);
             var processor = processing.sequencedDeadLetterProcessor(group);
             if (queue.isEmpty() || processor.isEmpty()) {
@@ -89,9 +91,13 @@ public class DeadLetters {
         return new RetryResult(group, firstOfEachSequence.size(), drained, queue.size());
     }
 
+    private Set<String> groups() {
+        return new TreeSet<>(processing.eventProcessors().keySet());
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     void registerGauges() {
-        for (String group : processing.eventProcessors().keySet()) {
+        for (String group : groups()) {
             Gauge.builder(GAUGE, () -> processing.deadLetterQueue(group).map(SequencedDeadLetterQueue::size).orElse(0L))
                     .tag("processingGroup", group)
                     .description("Events parked in the dead-letter queue of a processing group")

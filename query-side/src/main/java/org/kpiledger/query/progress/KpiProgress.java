@@ -19,6 +19,8 @@ import org.kpiledger.events.kpi.Accumulation;
 import org.kpiledger.events.kpi.Direction;
 import org.kpiledger.events.kpi.TargetComparator;
 import org.kpiledger.events.kpi.ValueKind;
+import org.kpiledger.platform.scoring.Scoring;
+import org.kpiledger.query.scoring.Grader;
 
 /**
  * One row per KPI: where it stands now. {@code version} is the sequence number of the last event applied. Read
@@ -45,6 +47,9 @@ class KpiProgress {
     private BigDecimal targetValue;
     @Enumerated(EnumType.STRING)
     private TargetComparator targetComparator;
+    private String planId;
+    private String policyCode;
+    private Integer measureNumber;
     private long version;
     private Instant registeredAt;
     private Instant updatedAt;
@@ -57,15 +62,20 @@ class KpiProgress {
     protected KpiProgress() {
     }
 
-    KpiProgressView view() {
+    KpiProgressView view(StrategyLabels.Snapshot strategies, Grader.Adoptions adoptions) {
         List<KpiProgressView.Actual> actualsByYear = actuals.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
                 .map(entry -> entry.getValue().view(entry.getKey()))
                 .toList();
+        KpiProgressView.Actual latest = actualsByYear.isEmpty() ? null : actualsByYear.get(actualsByYear.size() - 1);
         return new KpiProgressView(kpiId, name, unit, accumulation, direction, valueKind,
+                strategies.placement(planId, policyCode, measureNumber),
                 new KpiProgressView.Baseline(baselineFiscalYear, baselineValue, baselineQualifier),
                 new KpiProgressView.Target(targetFiscalYear, targetValue, targetComparator),
-                actualsByYear, actualsByYear.isEmpty() ? null : actualsByYear.get(actualsByYear.size() - 1),
+                actualsByYear, latest,
+                adoptions.grade(planId, new Scoring.Kpi(accumulation, direction, baselineFiscalYear, baselineValue,
+                        targetFiscalYear, targetValue, targetComparator),
+                        latest == null ? null : latest.fiscalYear(), latest == null ? null : latest.value()),
                 version, updatedAt);
     }
 }

@@ -3,6 +3,7 @@ package org.kpiledger.query.progress;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.kpiledger.events.kpi.KpiId;
+import org.kpiledger.query.scoring.Grader;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,22 +20,29 @@ import org.springframework.web.bind.annotation.RestController;
 class KpiProgressController {
 
     private final KpiProgressRepository repository;
+    private final StrategyLabels strategyLabels;
+    private final Grader grader;
 
-    KpiProgressController(KpiProgressRepository repository) {
+    KpiProgressController(KpiProgressRepository repository, StrategyLabels strategyLabels, Grader grader) {
         this.repository = repository;
+        this.strategyLabels = strategyLabels;
+        this.grader = grader;
     }
 
     @GetMapping
     @Operation(summary = "Progress of every KPI, by KPI id")
     KpiProgressView.Page list() {
-        return new KpiProgressView.Page(repository.findAll(Sort.by("kpiId")).stream().map(KpiProgress::view).toList());
+        StrategyLabels.Snapshot strategies = strategyLabels.load();
+        Grader.Adoptions adoptions = grader.load();
+        return new KpiProgressView.Page(repository.findAll(Sort.by("kpiId")).stream()
+                .map(kpi -> kpi.view(strategies, adoptions)).toList());
     }
 
     @GetMapping("/{kpiId}")
     @Operation(summary = "Progress of one KPI; its version is the ETag")
     ResponseEntity<KpiProgressView> get(@PathVariable KpiId kpiId) {
         KpiProgressView view = repository.findById(kpiId.value())
-                .map(KpiProgress::view)
+                .map(kpi -> kpi.view(strategyLabels.load(), grader.load()))
                 .orElseThrow(() -> new KpiNotFoundException(kpiId));
         return ResponseEntity.ok().eTag(Long.toString(view.version())).body(view);
     }

@@ -12,6 +12,8 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.kpiledger.events.kpi.ActualCorrectedEvent;
 import org.kpiledger.events.kpi.ActualRecordedEvent;
 import org.kpiledger.events.kpi.KpiId;
+import org.kpiledger.events.kpi.KpiPlacedEvent;
+import org.kpiledger.events.kpi.KpiPlacement;
 import org.kpiledger.events.kpi.KpiRegisteredEvent;
 import org.kpiledger.events.kpi.Target;
 import org.kpiledger.events.kpi.TargetRevisedEvent;
@@ -92,6 +94,16 @@ class KpiProgressProjection {
                     update kpi_progress set target_fiscal_year = ?, target_value = ?, target_comparator = ?
                     where kpi_id = ?""",
                     target.fiscalYear().year(), target.value().amount(), target.comparator().name(),
+                    event.kpiId().value());
+        }
+    }
+
+    @EventHandler
+    void on(KpiPlacedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant recordedAt) {
+        if (advance(event.kpiId(), sequenceNumber, recordedAt)) {
+            KpiPlacement placement = event.placement();
+            jdbc.update("update kpi_progress set plan_id = ?, policy_code = ?, measure_number = ? where kpi_id = ?",
+                    placement.planId().value(), placement.policyCode(), placement.measureNumber(),
                     event.kpiId().value());
         }
     }

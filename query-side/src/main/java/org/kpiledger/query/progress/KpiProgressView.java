@@ -7,9 +7,11 @@ import org.kpiledger.events.kpi.Accumulation;
 import org.kpiledger.events.kpi.Direction;
 import org.kpiledger.events.kpi.TargetComparator;
 import org.kpiledger.events.kpi.ValueKind;
+import org.kpiledger.platform.scoring.Achievement;
 
 /**
- * Where a KPI stands now: its baseline, its current target, its actuals by fiscal year and the latest of them.
+ * Where a KPI stands now: its baseline, its current target, its actuals by fiscal year and the latest of them, and
+ * its achievement graded by the scoring policy in force.
  * {@code version} is the KPI's version in the ledger, usable in {@code If-Match} on the write API.
  */
 public record KpiProgressView(
@@ -19,12 +21,29 @@ public record KpiProgressView(
         Accumulation accumulation,
         Direction direction,
         ValueKind valueKind,
+        Strategy strategy,
         Baseline baseline,
         Target target,
         List<Actual> actuals,
         Actual latestActual,
+        Achievement achievement,
         long version,
         Instant updatedAt) {
+
+    /** Where the KPI stands in a strategy; {@code null} for a KPI that stands alone. */
+    public record Strategy(String planId, Goal goal, Policy policy, Measure measure) {
+    }
+
+    /** A basic goal: its number (1–4 in the Shinagawa strategy) and title. */
+    public record Goal(int number, String title) {
+    }
+
+    /** A basic policy, coded as the source writes it ({@code "1-1"}). */
+    public record Policy(String code, String title) {
+    }
+
+    public record Measure(int number, String title) {
+    }
 
     /** {@code value} is null while the baseline is not measured; {@code qualifier} keeps the source's wording. */
     public record Baseline(int fiscalYear, BigDecimal value, String qualifier) {

@@ -26,6 +26,7 @@ import org.kpiledger.events.kpi.Target;
 import org.kpiledger.events.kpi.TargetComparator;
 import org.kpiledger.events.kpi.TargetRevisedEvent;
 import org.kpiledger.platform.AxonPlatformConfiguration;
+import org.kpiledger.query.scoring.Grader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,6 +48,10 @@ class KpiProgressProjectionIT {
     private KpiProgressProjection projection;
     @Autowired
     private EventProcessingConfiguration processing;
+    @Autowired
+    private StrategyLabels labels;
+    @Autowired
+    private Grader grader;
 
     @Test
     void projectsAKpisHistoryAndRebuildsTheSameViewOnReplay() {
@@ -101,7 +106,7 @@ class KpiProgressProjectionIT {
                     "clerk");
         });
 
-        KpiProgressView view = transaction.execute(status -> repository.findById(kpi.value()).orElseThrow().view());
+        KpiProgressView view = transaction.execute(status -> repository.findById(kpi.value()).orElseThrow().view(labels.load(), grader.load()));
         assertThat(view.version()).isEqualTo(1);
         assertThat(view.latestActual().value()).isEqualByComparingTo("12");
         assertThat(view.latestActual().corrections()).isZero();
@@ -118,7 +123,7 @@ class KpiProgressProjectionIT {
 
     private KpiProgressView awaitVersion(long version) {
         return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> transaction.execute(status -> repository.findById(KPI.value()).map(KpiProgress::view)),
+                .until(() -> transaction.execute(status -> repository.findById(KPI.value()).map(kpi -> kpi.view(labels.load(), grader.load()))),
                         found -> found.filter(view -> view.version() == version).isPresent())
                 .orElseThrow();
     }

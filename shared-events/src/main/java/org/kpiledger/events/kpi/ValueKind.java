@@ -20,7 +20,7 @@ public enum ValueKind {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final Set<String> PERCENT_UNITS = Set.of("%", "％", "パーセント");
     private static final Set<String> COUNT_UNITS = Set.of("件", "人", "名", "事業者", "企業", "社", "校", "園", "回",
-            "団体", "店舗", "店", "施設", "館", "会館", "世帯", "戸", "箇所", "か所", "ヶ所", "カ所", "地区", "事業",
+            "団体", "店舗", "店", "施設", "館", "会館", "世帯", "戸", "箇所", "か所", "ヶ所", "カ所", "地区", "ルート", "事業",
             "講座", "組", "台", "棟", "区画", "人日");
 
     /**

@@ -10,7 +10,7 @@ class ValueKindTest {
 
     @ParameterizedTest(name = "{0} is {1}")
     @CsvSource({"件, COUNT", "人, COUNT", "事業者, COUNT", "企業, COUNT", "校, COUNT", "回, COUNT", "団体, COUNT",
-            "店舗, COUNT", "施設, COUNT", "世帯, COUNT", "会館, COUNT", "地区, COUNT", "事業, COUNT", "園, COUNT",
+            "店舗, COUNT", "ルート, COUNT", "施設, COUNT", "世帯, COUNT", "会館, COUNT", "地区, COUNT", "事業, COUNT", "園, COUNT",
             "台, COUNT", "%, PERCENT", "％, PERCENT", "人/10万人, RATE", "人(10万人あたり), RATE", "L, QUANTITY",
             "冊, QUANTITY", "万人, QUANTITY", "ha, QUANTITY"})
     void derivesTheKindFromTheUnitAsTheDocumentedTableSays(String unit, ValueKind kind) {

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.kpiledger.command.kpi.web.KpiRequests.Accepted;
+import org.kpiledger.command.web.CommandDispatcher;
 import org.kpiledger.events.kpi.Baseline;
 import org.kpiledger.events.kpi.CorrectActualCommand;
 import org.kpiledger.events.kpi.FiscalYear;

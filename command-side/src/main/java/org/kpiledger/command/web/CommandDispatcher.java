@@ -1,4 +1,4 @@
-package org.kpiledger.command.kpi.web;
+package org.kpiledger.command.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.ByteBuffer;
@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * request body can never name it.
  */
 @Component
-class CommandDispatcher {
+public class CommandDispatcher {
 
     static final String ACTOR_HEADER = "X-Actor";
     static final String CORRELATION_HEADER = "X-Correlation-Id";
@@ -34,15 +34,19 @@ class CommandDispatcher {
     private final CommandGateway commandGateway;
     private final HttpServletRequest request;
 
-    CommandDispatcher(CommandGateway commandGateway, HttpServletRequest request) {
+    public CommandDispatcher(CommandGateway commandGateway, HttpServletRequest request) {
         this.commandGateway = commandGateway;
         this.request = request;
     }
 
-    <R> R send(Object command) {
-        return commandGateway.sendAndWait(command, MetaData
-                .with(AxonPlatformConfiguration.ACTOR, actor())
-                .and(AxonPlatformConfiguration.CORRELATION_ID, correlationId()));
+    public <R> R send(Object command) {
+        return commandGateway.sendAndWait(command, metaData());
+    }
+
+    /** The metadata of this request's commands: who asks, and the correlation id. */
+    public MetaData metaData() {
+        return MetaData.with(AxonPlatformConfiguration.ACTOR, actor())
+                .and(AxonPlatformConfiguration.CORRELATION_ID, correlationId());
     }
 
     /**

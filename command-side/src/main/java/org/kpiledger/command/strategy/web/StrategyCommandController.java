@@ -1,0 +1,78 @@
+package org.kpiledger.command.strategy.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.kpiledger.command.strategy.PolicyAlreadyInForceException;
+import org.kpiledger.command.web.CommandDispatcher;
+import org.kpiledger.events.kpi.FiscalYear;
+import org.kpiledger.events.strategy.AdoptScoringPolicyCommand;
+import org.kpiledger.events.strategy.PlanId;
+import org.kpiledger.platform.scoring.ScoringPolicies;
+import org.kpiledger.platform.web.InvalidFieldException;
+import org.kpiledger.platform.web.LedgerText;
+import org.kpiledger.platform.web.ProblemCode;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The write API of strategies: adopting a scoring policy from a fiscal year on. */
+@RestController
+@RequestMapping("/api/v1/strategies/{planId}")
+@Tag(name = "Strategy commands", description = "Adopt the scoring policy a strategy's KPIs are graded with")
+class StrategyCommandController {
+
+    private final CommandDispatcher commands;
+    private final ScoringPolicies policies;
+
+    StrategyCommandController(CommandDispatcher commands, ScoringPolicies policies) {
+        this.commands = commands;
+        this.policies = policies;
+    }
+
+    @PostMapping("/scoring-policies")
+    @Operation(summary = "Adopt a scoring policy (id and version) from a fiscal year on")
+    ResponseEntity<Adopted> adopt(@PathVariable PlanId planId, @Valid @RequestBody AdoptPolicy request) {
+        if (policies.find(request.policyId(), request.version()).isEmpty()) {
+            throw new InvalidFieldException("policyId", "No scoring policy " + request.policyId() + " version "
+                    + request.version() + " is shipped; GET /api/v1/scoring-policies lists them.");
+        }
+        commands.send(new AdoptScoringPolicyCommand(planId, request.policyId(), request.version(),
+                request.effectiveFrom()));
+        return ResponseEntity.created(URI.create("/api/v1/strategies/" + planId))
+                .body(new Adopted(planId.value(), request.policyId(), request.version(),
+                        request.effectiveFrom().year()));
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> unknownStrategy(AggregateNotFoundException e) {
+        return ProblemCode.response(HttpStatus.NOT_FOUND, "STRATEGY_NOT_FOUND",
+                "No strategy " + e.getAggregateIdentifier() + " is in the ledger.", "planId");
+    }
+
+    @ExceptionHandler(PolicyAlreadyInForceException.class)
+    ResponseEntity<ProblemDetail> alreadyInForce(PolicyAlreadyInForceException e) {
+        return ProblemCode.response(HttpStatus.CONFLICT, "NOTHING_CHANGED", e.getMessage(), "policyId");
+    }
+
+    record AdoptPolicy(
+            @NotBlank @LedgerText @Size(max = 64) String policyId,
+            @NotNull @Positive Integer version,
+            @NotNull FiscalYear effectiveFrom) {
+    }
+
+    record Adopted(String planId, String policyId, int version, int effectiveFrom) {
+    }
+}

@@ -1,0 +1,152 @@
+package org.kpiledger.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.kpiledger.app.LedgerHttp.ACTOR;
+import static org.kpiledger.app.LedgerRequests.recordActual;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.kpiledger.LedgerApplication;
+import org.kpiledger.app.LedgerHttp.Reply;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Issue 7 over HTTP: a strategy imported from its catalog, whole or not at all; its tree with every KPI's placement
+ * and achievement; a scoring policy adopted from a fiscal year on.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StrategyCatalogIT {
+
+    private static final String CATALOGS = "/api/v1/catalogs";
+    private static LedgerProcesses processes;
+    private static LedgerHttp http;
+    private static String shippedCatalog;
+
+    @BeforeAll
+    static void startWithoutCatalog() throws IOException {
+        processes = new LedgerProcesses();
+        http = LedgerProcesses.http(processes.start(LedgerApplication.class));
+        try (InputStream csv = StrategyCatalogIT.class.getResourceAsStream("/catalog/shinagawa-2015.csv")) {
+            shippedCatalog = new String(csv.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        processes.close();
+    }
+
+    @Test
+    @Order(1)
+    void refusesACatalogWithBadRowsWholeNamingEachRowAndField() {
+        String[] lines = shippedCatalog.split("\n");
+        lines[2] = lines[2].replace(",AT_LEAST,", ",ABOUT,");
+        lines[42] = lines[42].replace(",ANNUAL,", ",WEEKLY,");
+        String bad = String.join("\n", lines);
+
+        Reply refused = importCatalog(bad);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.problemCode()).isEqualTo("INVALID_CATALOG");
+        JsonNode errors = refused.json().path("errors");
+        assertThat(errors).hasSize(2);
+        assertThat(errors.get(0).path("row").asInt()).isEqualTo(2);
+        assertThat(errors.get(0).path("field").asString()).isEqualTo("target_comparator");
+        assertThat(errors.get(1).path("row").asInt()).isEqualTo(42);
+        assertThat(errors.get(1).path("field").asString()).isEqualTo("accumulation");
+        assertThat(processes.eventCount()).as("nothing of a bad catalog is stored").isZero();
+    }
+
+    @Test
+    @Order(2)
+    void importsTheStrategyOnceUnderTheRequesterAndOneCorrelationId() {
+        Reply imported = importCatalog(shippedCatalog);
+
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        assertThat(imported.json().path("registered").asInt()).isEqualTo(72);
+        long events = processes.eventCount();
+        assertThat(processes.database().queryForList(
+                "select distinct convert_from(meta_data, 'UTF8') from domain_event_entry", String.class))
+                .singleElement().asString().contains("\"actor\":\"planner\"", "\"correlationId\":\"import-1\"");
+
+        Reply again = importCatalog(shippedCatalog);
+
+        assertThat(again.json().path("registered").asInt()).isZero();
+        assertThat(again.json().path("placed").asInt()).isZero();
+        assertThat(processes.eventCount()).as("a second import records nothing").isEqualTo(events);
+    }
+
+    @Test
+    @Order(3)
+    void showsTheTreeWithEveryKpiPlacedAndGraded() {
+        assertThat(http.post("/api/v1/kpis/1-1-1-01/actuals", recordActual(2017, 15), ACTOR, "clerk").status())
+                .isEqualTo(201);
+        JsonNode tree = awaitTree(tree1 -> tree1.path("rollUp").path("onTrack").asInt() == 1);
+
+        assertThat(tree.path("title").asString()).isEqualTo("品川区総合戦略");
+        assertThat(tree.path("period").path("firstYear").asInt()).isEqualTo(2015);
+        assertThat(tree.path("goals")).hasSize(4);
+        assertThat(tree.path("rollUp").path("kpis").asInt()).isEqualTo(72);
+        assertThat(tree.path("rollUp").path("notMeasurable").asInt()).isEqualTo(71);
+        JsonNode creation = tree.path("goals").get(0).path("policies").get(0).path("measures").get(0);
+        assertThat(creation.path("title").asString()).isEqualTo("地域産業の創業支援");
+        JsonNode startups = creation.path("kpis").get(0);
+        assertThat(startups.path("achievement").path("progressRate").decimalValue()).isEqualByComparingTo("0.6");
+        assertThat(startups.path("achievement").path("expectedProgress").decimalValue()).isEqualByComparingTo("0.6");
+        assertThat(startups.path("achievement").path("grade").asString()).isEqualTo("概ね順調");
+        assertThat(creation.path("rollUp").path("onTrack").asInt()).isEqualTo(1);
+
+        JsonNode view = http.get("/api/v1/kpis/1-1-1-01").json();
+        assertThat(view.path("strategy").path("planId").asString()).isEqualTo("shinagawa-2015");
+        assertThat(view.path("strategy").path("goal").path("number").asInt()).isEqualTo(1);
+        assertThat(view.path("strategy").path("policy").path("code").asString()).isEqualTo("1-1");
+        assertThat(view.path("strategy").path("measure").path("number").asInt()).isEqualTo(1);
+        assertThat(view.path("achievement").path("grade").asString()).isEqualTo("概ね順調");
+    }
+
+    @Test
+    @Order(4)
+    void gradesWithAPolicyAdoptedFromAFiscalYearOnAndKeepsTheOldOneForEarlierYears() {
+        Reply adopted = http.post("/api/v1/strategies/shinagawa-2015/scoring-policies",
+                LedgerHttp.json(Map.of("policyId", "sabc", "version", 1, "effectiveFrom", "H30")), ACTOR, "planner");
+        assertThat(adopted.status()).as(adopted.body()).isEqualTo(201);
+        assertThat(http.post("/api/v1/kpis/1-1-2-01/actuals", recordActual(2018, 8), ACTOR, "clerk").status())
+                .isEqualTo(201);
+
+        JsonNode tree = awaitTree(t -> t.path("scoringPolicies").size() == 1
+                && t.path("rollUp").path("notMeasurable").asInt() == 70);
+
+        JsonNode supportUse = tree.path("goals").get(0).path("policies").get(0).path("measures").get(1)
+                .path("kpis").get(0).path("achievement");
+        assertThat(supportUse.path("scoringPolicy").asString()).isEqualTo("sabc@1");
+        assertThat(supportUse.path("grade").asString()).isEqualTo("A");
+        JsonNode startups = tree.path("goals").get(0).path("policies").get(0).path("measures").get(0)
+                .path("kpis").get(0).path("achievement");
+        assertThat(startups.path("scoringPolicy").asString()).as("its latest actual is of FY2017")
+                .isEqualTo("pro-rata-3@1");
+    }
+
+    private static Reply importCatalog(String csv) {
+        return http.send("POST", CATALOGS, csv.getBytes(StandardCharsets.UTF_8), false,
+                "Content-Type", "text/csv", ACTOR, "planner", "X-Correlation-Id", "import-1");
+    }
+
+    private static JsonNode awaitTree(Predicate<JsonNode> ready) {
+        return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    Reply reply = http.get("/api/v1/strategies/shinagawa-2015");
+                    return reply.status() == 200 ? reply.json() : null;
+                }, tree -> tree != null && ready.test(tree));
+    }
+}
