@@ -137,6 +137,32 @@ class StrategyCatalogIT {
                 .isEqualTo("pro-rata-3@1");
     }
 
+    @Test
+    @Order(5)
+    void registersAKpiInTheStrategyAndRecordsItsMoveWithWhereItStoodBefore() {
+        String registration = LedgerRequests.registerStartups("1-1-1-90").replace("\"kpiId\"",
+                "\"strategy\":{\"planId\":\"shinagawa-2015\",\"policyCode\":\"1-1\",\"measureNumber\":1},"
+                        + "\"kpiId\"");
+        Reply registered = http.post("/api/v1/kpis", registration, ACTOR, "planner");
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        assertThat(registered.etag()).contains("\"1\"");
+
+        Reply moved = http.put("/api/v1/kpis/1-1-1-90/placement",
+                LedgerHttp.json(Map.of("planId", "shinagawa-2015", "policyCode", "1-1", "measureNumber", 2)),
+                ACTOR, "planner", "If-Match", "\"1\"");
+
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        JsonNode view = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> http.get("/api/v1/kpis/1-1-1-90").json(), kpi -> kpi.path("version").asLong() == 2);
+        assertThat(view.path("strategy").path("measure").path("title").asString()).isEqualTo("地域産業の経営力強化");
+        assertThat(processes.database().queryForObject("""
+                select convert_from(payload, 'UTF8') from domain_event_entry
+                where aggregate_identifier = '1-1-1-90' and sequence_number = 2""", String.class))
+                .as("the move keeps where the KPI stood before")
+                .contains("\"previous\":{\"planId\":{\"value\":\"shinagawa-2015\"},\"policyCode\":\"1-1\","
+                        + "\"measureNumber\":1}");
+    }
+
     private static Reply importCatalog(String csv) {
         return http.send("POST", CATALOGS, csv.getBytes(StandardCharsets.UTF_8), false,
                 "Content-Type", "text/csv", ACTOR, "planner", "X-Correlation-Id", "import-1");

@@ -81,8 +81,8 @@ public class CatalogLoader {
                 registered++;
             }
             try {
-                commands.sendAndWait(new PlaceKpiCommand(kpi.registration().kpiId(),
-                        kpi.placement()), metaData);
+                commands.sendAndWait(new PlaceKpiCommand(kpi.registration().kpiId(), kpi.placement(), null),
+                        metaData);
                 placed++;
             } catch (KpiRuleViolation alreadyThere) {
                 if (!"NOTHING_CHANGED".equals(alreadyThere.code())) {

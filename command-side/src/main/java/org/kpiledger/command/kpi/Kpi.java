@@ -120,6 +120,7 @@ class Kpi {
 
     @CommandHandler
     long handle(PlaceKpiCommand command) {
+        requireVersion(command.expectedVersion());
         if (command.placement().equals(placement)) {
             throw new NothingChangedException("placement", "KPI " + kpiId + " is already placed under measure "
                     + placement.measureNumber() + " of policy " + placement.policyCode() + ".");

@@ -389,7 +389,7 @@ class KpiTest {
         @Test
         void placesAKpiUnderAMeasure() {
             fixture.given(startupsRegistered())
-                    .when(new PlaceKpiCommand(STARTUPS, underCreation))
+                    .when(new PlaceKpiCommand(STARTUPS, underCreation, null))
                     .expectResultMessagePayload(1L)
                     .expectEvents(new KpiPlacedEvent(STARTUPS, null, underCreation));
         }
@@ -397,14 +397,22 @@ class KpiTest {
         @Test
         void movesAKpiAndKeepsWhereItStoodBefore() {
             fixture.given(startupsRegistered(), new KpiPlacedEvent(STARTUPS, null, underCreation))
-                    .when(new PlaceKpiCommand(STARTUPS, underSupport))
+                    .when(new PlaceKpiCommand(STARTUPS, underSupport, 1L))
                     .expectEvents(new KpiPlacedEvent(STARTUPS, underCreation, underSupport));
+        }
+
+        @Test
+        void rejectsAMoveAgainstAStaleVersion() {
+            fixture.given(startupsRegistered(), new KpiPlacedEvent(STARTUPS, null, underCreation))
+                    .when(new PlaceKpiCommand(STARTUPS, underSupport, 0L))
+                    .expectException(StaleVersionException.class)
+                    .expectNoEvents();
         }
 
         @Test
         void rejectsAPlacementThatChangesNothing() {
             fixture.given(startupsRegistered(), new KpiPlacedEvent(STARTUPS, null, underCreation))
-                    .when(new PlaceKpiCommand(STARTUPS, underCreation))
+                    .when(new PlaceKpiCommand(STARTUPS, underCreation, null))
                     .expectException(NothingChangedException.class)
                     .expectNoEvents();
         }

@@ -168,7 +168,8 @@ public class LedgerProblemDetailsHandler extends ResponseEntityExceptionHandler 
             return "must be one of " + Arrays.stream(target.getEnumConstants()).map(String::valueOf)
                     .collect(Collectors.joining(", ")) + ".";
         }
-        if (target.getPackageName().startsWith("org.kpiledger.")) {
+        if (target.getPackageName().startsWith("org.kpiledger.") && e.getOriginalMessage() != null
+                && !IMPLEMENTATION_NAME.matcher(e.getOriginalMessage()).find()) {
             return e.getOriginalMessage();
         }
         if (Number.class.isAssignableFrom(target) || (target.isPrimitive() && target != boolean.class)) {

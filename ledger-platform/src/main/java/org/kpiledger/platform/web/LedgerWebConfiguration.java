@@ -34,7 +34,7 @@ import tools.jackson.databind.module.SimpleModule;
 
 /**
  * How the contract's value types look over HTTP on both sides: a fiscal year is written as its number
- * ({@code 2018}) and read in any form {@link FiscalYear#parse} knows; a KPI id as its code.
+ * ({@code 2018}) and read in any form {@link FiscalYear#parse} knows; a KPI id and a plan id as their codes.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @Import({LedgerProblemDetailsHandler.class, StrictJsonConfiguration.class, ProblemErrorController.class})
@@ -75,7 +75,9 @@ public class LedgerWebConfiguration implements WebMvcConfigurer {
                 .addSerializer(FiscalYear.class, new FiscalYearSerializer())
                 .addDeserializer(FiscalYear.class, new FiscalYearDeserializer())
                 .addSerializer(KpiId.class, new KpiIdSerializer())
-                .addDeserializer(KpiId.class, new KpiIdDeserializer());
+                .addDeserializer(KpiId.class, new KpiIdDeserializer())
+                .addSerializer(PlanId.class, new PlanIdSerializer())
+                .addDeserializer(PlanId.class, new PlanIdDeserializer());
     }
 
     @Bean
@@ -143,6 +145,27 @@ public class LedgerWebConfiguration implements WebMvcConfigurer {
                 return new KpiId(parser.getString());
             } catch (IllegalArgumentException e) {
                 throw MismatchedInputException.from(parser, KpiId.class, e.getMessage());
+            }
+        }
+    }
+
+    private static final class PlanIdSerializer extends ValueSerializer<PlanId> {
+        @Override
+        public void serialize(PlanId value, JsonGenerator generator, SerializationContext context) {
+            generator.writeString(value.value());
+        }
+    }
+
+    private static final class PlanIdDeserializer extends ValueDeserializer<PlanId> {
+        @Override
+        public PlanId deserialize(JsonParser parser, DeserializationContext context) {
+            if (parser.currentToken() != JsonToken.VALUE_STRING) {
+                throw MismatchedInputException.from(parser, PlanId.class, "must be a plan id in a JSON string");
+            }
+            try {
+                return new PlanId(parser.getString());
+            } catch (IllegalArgumentException e) {
+                throw MismatchedInputException.from(parser, PlanId.class, e.getMessage());
             }
         }
     }

@@ -6,16 +6,20 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.kpiledger.command.kpi.web.KpiRequests.Accepted;
+import org.kpiledger.command.strategy.StrategyMeasures;
 import org.kpiledger.command.web.CommandDispatcher;
 import org.kpiledger.events.kpi.Baseline;
 import org.kpiledger.events.kpi.CorrectActualCommand;
 import org.kpiledger.events.kpi.FiscalYear;
 import org.kpiledger.events.kpi.KpiId;
+import org.kpiledger.events.kpi.KpiPlacement;
+import org.kpiledger.events.kpi.PlaceKpiCommand;
 import org.kpiledger.events.kpi.Quantity;
 import org.kpiledger.events.kpi.RecordActualCommand;
 import org.kpiledger.events.kpi.RegisterKpiCommand;
 import org.kpiledger.events.kpi.ReviseTargetCommand;
 import org.kpiledger.events.kpi.Target;
+import org.kpiledger.platform.web.InvalidFieldException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,6 +29,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The write API. Every write answers with the KPI's new version as {@code ETag}; a write that sends
@@ -40,25 +46,58 @@ class KpiCommandController {
             + "412 when the KPI has moved on. * changes it whatever its version.";
 
     private final CommandDispatcher commands;
+    private final StrategyMeasures strategies;
+    private final TransactionTemplate transaction;
 
-    KpiCommandController(CommandDispatcher commands) {
+    KpiCommandController(CommandDispatcher commands, StrategyMeasures strategies,
+                         PlatformTransactionManager transactionManager) {
         this.commands = commands;
+        this.strategies = strategies;
+        this.transaction = new TransactionTemplate(transactionManager);
     }
 
     @PostMapping
-    @Operation(summary = "Register a KPI with its baseline and target")
+    @Operation(summary = "Register a KPI with its baseline and target, and optionally its place in a strategy")
     ResponseEntity<Accepted> register(@Valid @RequestBody KpiRequests.RegisterKpi request) {
         String unit = request.unit().strip();
         var baseline = request.baseline();
         var target = request.target();
         KpiId kpiId = request.kpiId();
-        commands.send(new RegisterKpiCommand(kpiId, request.name().strip(), unit,
+        KpiPlacement placement = request.strategy() == null ? null : placed(request.strategy(), "strategy");
+        RegisterKpiCommand registration = new RegisterKpiCommand(kpiId, request.name().strip(), unit,
                 request.accumulation(), request.direction(),
                 new Baseline(baseline.fiscalYear(),
                         baseline.value() == null ? null : new Quantity(baseline.value(), unit), baseline.qualifier()),
                 new Target(target.fiscalYear(), new Quantity(target.value(), unit), target.comparator()),
-                request.valueKind()));
-        return accepted(URI.create("/api/v1/kpis/" + kpiId), new Accepted(kpiId, 0));
+                request.valueKind());
+        // registered and placed in one transaction: both or neither
+        long version = transaction.execute(status -> {
+            commands.send(registration);
+            return placement == null ? 0L : commands.<Long>send(new PlaceKpiCommand(kpiId, placement, null));
+        });
+        return accepted(URI.create("/api/v1/kpis/" + kpiId), new Accepted(kpiId, version));
+    }
+
+    @PutMapping("/{kpiId}/placement")
+    @Operation(summary = "Place a KPI under a measure of a strategy, or move it")
+    ResponseEntity<Accepted> place(
+            @PathVariable KpiId kpiId,
+            @Parameter(required = true, description = REQUIRED_IF_MATCH)
+            @RequestHeader(name = EntityTags.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody KpiRequests.Placement request) {
+        Long expectedVersion = EntityTags.requiredVersion(ifMatch);
+        long version = commands.send(new PlaceKpiCommand(kpiId, placed(request, null), expectedVersion));
+        return ok(new Accepted(kpiId, version));
+    }
+
+    private KpiPlacement placed(KpiRequests.Placement request, String prefix) {
+        KpiPlacement placement = request.toPlacement();
+        if (!strategies.defines(placement)) {
+            String field = prefix == null ? "measureNumber" : prefix + ".measureNumber";
+            throw new InvalidFieldException(field, "Strategy " + placement.planId() + " has no measure "
+                    + placement.measureNumber() + " under policy " + placement.policyCode() + ".");
+        }
+        return placement;
     }
 
     @PostMapping("/{kpiId}/actuals")

@@ -4,19 +4,23 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import org.kpiledger.events.kpi.Accumulation;
 import org.kpiledger.events.kpi.Direction;
 import org.kpiledger.events.kpi.FiscalYear;
 import org.kpiledger.events.kpi.KpiId;
+import org.kpiledger.events.kpi.KpiPlacement;
 import org.kpiledger.events.kpi.TargetComparator;
 import org.kpiledger.events.kpi.ValueKind;
+import org.kpiledger.events.strategy.PlanId;
 import org.kpiledger.platform.web.LedgerText;
 
 /**
  * Request bodies of the write API. Fiscal years may be written {@code 2018}, {@code "H30"}, {@code "令和元年度"}...
- * Every text field is {@link LedgerText}; {@code valueKind} may be left out, the unit then decides it.
+ * Every text field is {@link LedgerText}; {@code valueKind} may be left out, the unit then decides it, and so may
+ * {@code strategy}: a KPI may stand alone.
  */
 final class KpiRequests {
 
@@ -31,7 +35,19 @@ final class KpiRequests {
             @NotNull Direction direction,
             ValueKind valueKind,
             @NotNull @Valid BaselineFigure baseline,
-            @NotNull @Valid TargetFigure target) {
+            @NotNull @Valid TargetFigure target,
+            @Valid Placement strategy) {
+    }
+
+    /** Where a KPI stands in a strategy: under measure {@code measureNumber} of policy {@code policyCode}. */
+    record Placement(
+            @NotNull PlanId planId,
+            @NotBlank @LedgerText @Size(max = 32) String policyCode,
+            @NotNull @Positive Integer measureNumber) {
+
+        KpiPlacement toPlacement() {
+            return new KpiPlacement(planId, policyCode, measureNumber);
+        }
     }
 
     /** {@code value} is left out where the source has {@code —}: not measured yet. */
