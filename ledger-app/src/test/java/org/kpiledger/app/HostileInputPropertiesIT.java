@@ -87,7 +87,7 @@ class HostileInputPropertiesIT {
                 Arbitraries.of("/api/v1/kpis", "/api/v1/kpis/" + KPI + "/actuals", "/api/v1/kpis/" + KPI
                         + "/actuals/2015", "/api/v1/kpis/" + KPI + "/target", "/api/v1/kpis/" + KPI + "/actuals/H27",
                         "/api/v1/catalogs", "/api/v1/strategies/shinagawa-2015/scoring-policies",
-                        "/api/v1/kpis/" + KPI + "/placement"),
+                        "/api/v1/kpis/" + KPI + "/placement", "/api/v1/kpis/" + KPI + "/department"),
                 hostileSegment().map(segment -> "/api/v1/kpis/" + segment + "/actuals"),
                 hostileSegment().map(segment -> "/api/v1/kpis/" + KPI + "/actuals/" + segment));
         Arbitrary<String> body = Arbitraries.oneOf(validBodies(), mutatedBodies(), junk());

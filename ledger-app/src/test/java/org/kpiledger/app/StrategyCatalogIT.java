@@ -92,7 +92,9 @@ class StrategyCatalogIT {
     void showsTheTreeWithEveryKpiPlacedAndGraded() {
         assertThat(http.post("/api/v1/kpis/1-1-1-01/actuals", recordActual(2017, 15), ACTOR, "clerk").status())
                 .isEqualTo(201);
-        JsonNode tree = awaitTree(tree1 -> tree1.path("rollUp").path("onTrack").asInt() == 1);
+        JsonNode tree = awaitTree(caughtUp -> caughtUp.path("goals").size() == 4
+                && caughtUp.path("rollUp").path("kpis").asInt() == 72
+                && caughtUp.path("rollUp").path("onTrack").asInt() == 1);
 
         assertThat(tree.path("title").asString()).isEqualTo("品川区総合戦略");
         assertThat(tree.path("period").path("firstYear").asInt()).isEqualTo(2015);
@@ -113,6 +115,7 @@ class StrategyCatalogIT {
         assertThat(view.path("strategy").path("policy").path("code").asString()).isEqualTo("1-1");
         assertThat(view.path("strategy").path("measure").path("number").asInt()).isEqualTo(1);
         assertThat(view.path("achievement").path("grade").asString()).isEqualTo("概ね順調");
+        assertThat(view.path("department").isNull()).as("the source names no departments").isTrue();
     }
 
     @Test
@@ -163,13 +166,31 @@ class StrategyCatalogIT {
                         + "\"measureNumber\":1}");
     }
 
+    @Test
+    @Order(6)
+    void registersAKpiWithItsOwningDepartmentAndHandsItToAnother() {
+        String registration = LedgerRequests.registerStartups("sangyo-01").replace("\"kpiId\"",
+                "\"department\":\"sangyo\",\"kpiId\"");
+        Reply registered = http.post("/api/v1/kpis", registration, ACTOR, "planner");
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        assertThat(registered.etag()).contains("\"1\"");
+
+        Reply handedOver = http.put("/api/v1/kpis/sangyo-01/department", LedgerHttp.json(Map.of("department",
+                "kikaku")), ACTOR, "planner", "If-Match", "\"1\"");
+
+        assertThat(handedOver.status()).as(handedOver.body()).isEqualTo(200);
+        assertThat(await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> http.get("/api/v1/kpis/sangyo-01").json(), kpi -> kpi.path("version").asLong() == 2)
+                .path("department").asString()).isEqualTo("kikaku");
+    }
+
     private static Reply importCatalog(String csv) {
         return http.send("POST", CATALOGS, csv.getBytes(StandardCharsets.UTF_8), false,
                 "Content-Type", "text/csv", ACTOR, "planner", "X-Correlation-Id", "import-1");
     }
 
     private static JsonNode awaitTree(Predicate<JsonNode> ready) {
-        return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> {
                     Reply reply = http.get("/api/v1/strategies/shinagawa-2015");
                     return reply.status() == 200 ? reply.json() : null;

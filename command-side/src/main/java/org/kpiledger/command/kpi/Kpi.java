@@ -15,7 +15,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.kpiledger.events.kpi.ActualCorrectedEvent;
 import org.kpiledger.events.kpi.ActualRecordedEvent;
 import org.kpiledger.events.kpi.Baseline;
+import org.kpiledger.events.kpi.AssignDepartmentCommand;
 import org.kpiledger.events.kpi.CorrectActualCommand;
+import org.kpiledger.events.kpi.Department;
+import org.kpiledger.events.kpi.DepartmentAssignedEvent;
 import org.kpiledger.events.kpi.FiscalYear;
 import org.kpiledger.events.kpi.KpiId;
 import org.kpiledger.events.kpi.KpiPlacedEvent;
@@ -45,6 +48,7 @@ class Kpi {
     private Baseline baseline;
     private Target target;
     private KpiPlacement placement;
+    private Department department;
     private final Map<FiscalYear, Quantity> actuals = new HashMap<>();
     private long version;
 
@@ -129,6 +133,17 @@ class Kpi {
         return version;
     }
 
+    @CommandHandler
+    long handle(AssignDepartmentCommand command) {
+        requireVersion(command.expectedVersion());
+        if (command.department().equals(department)) {
+            throw new NothingChangedException("department",
+                    "KPI " + kpiId + " is already owned by " + department + ".");
+        }
+        apply(new DepartmentAssignedEvent(kpiId, department, command.department()));
+        return version;
+    }
+
     @EventSourcingHandler
     void on(KpiRegisteredEvent event, @SequenceNumber long sequenceNumber) {
         kpiId = event.kpiId();
@@ -160,6 +175,12 @@ class Kpi {
     @EventSourcingHandler
     void on(KpiPlacedEvent event, @SequenceNumber long sequenceNumber) {
         placement = event.placement();
+        version = sequenceNumber;
+    }
+
+    @EventSourcingHandler
+    void on(DepartmentAssignedEvent event, @SequenceNumber long sequenceNumber) {
+        department = event.department();
         version = sequenceNumber;
     }
 

@@ -21,6 +21,9 @@ import org.kpiledger.events.kpi.ActualRecordedEvent;
 import org.kpiledger.events.kpi.Baseline;
 import org.kpiledger.events.kpi.CorrectActualCommand;
 import org.kpiledger.events.kpi.Accumulation;
+import org.kpiledger.events.kpi.AssignDepartmentCommand;
+import org.kpiledger.events.kpi.Department;
+import org.kpiledger.events.kpi.DepartmentAssignedEvent;
 import org.kpiledger.events.kpi.Direction;
 import org.kpiledger.events.kpi.KpiId;
 import org.kpiledger.events.kpi.KpiPlacedEvent;
@@ -414,6 +417,44 @@ class KpiTest {
             fixture.given(startupsRegistered(), new KpiPlacedEvent(STARTUPS, null, underCreation))
                     .when(new PlaceKpiCommand(STARTUPS, underCreation, null))
                     .expectException(NothingChangedException.class)
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class OwningDepartment {
+
+        private final Department sangyo = new Department("sangyo");
+        private final Department kikaku = new Department("kikaku");
+
+        @Test
+        void assignsAnOwnerToAKpiThatHasNone() {
+            fixture.given(startupsRegistered())
+                    .when(new AssignDepartmentCommand(STARTUPS, sangyo, null))
+                    .expectResultMessagePayload(1L)
+                    .expectEvents(new DepartmentAssignedEvent(STARTUPS, null, sangyo));
+        }
+
+        @Test
+        void handsAKpiToAnotherDepartmentAndKeepsTheOneBefore() {
+            fixture.given(startupsRegistered(), new DepartmentAssignedEvent(STARTUPS, null, sangyo))
+                    .when(new AssignDepartmentCommand(STARTUPS, kikaku, 1L))
+                    .expectEvents(new DepartmentAssignedEvent(STARTUPS, sangyo, kikaku));
+        }
+
+        @Test
+        void rejectsAnAssignmentThatChangesNothing() {
+            fixture.given(startupsRegistered(), new DepartmentAssignedEvent(STARTUPS, null, sangyo))
+                    .when(new AssignDepartmentCommand(STARTUPS, sangyo, null))
+                    .expectException(NothingChangedException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void rejectsAnAssignmentAgainstAStaleVersion() {
+            fixture.given(startupsRegistered(), new DepartmentAssignedEvent(STARTUPS, null, sangyo))
+                    .when(new AssignDepartmentCommand(STARTUPS, kikaku, 0L))
+                    .expectException(StaleVersionException.class)
                     .expectNoEvents();
         }
     }

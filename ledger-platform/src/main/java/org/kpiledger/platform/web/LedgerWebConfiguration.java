@@ -2,6 +2,7 @@ package org.kpiledger.platform.web;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import org.kpiledger.events.kpi.Department;
 import org.kpiledger.events.kpi.FiscalYear;
 import org.kpiledger.events.kpi.KpiId;
 import org.kpiledger.events.strategy.PlanId;
@@ -34,7 +35,7 @@ import tools.jackson.databind.module.SimpleModule;
 
 /**
  * How the contract's value types look over HTTP on both sides: a fiscal year is written as its number
- * ({@code 2018}) and read in any form {@link FiscalYear#parse} knows; a KPI id and a plan id as their codes.
+ * ({@code 2018}) and read in any form {@link FiscalYear#parse} knows; a KPI id, a plan id and a department as their codes.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @Import({LedgerProblemDetailsHandler.class, StrictJsonConfiguration.class, ProblemErrorController.class})
@@ -77,7 +78,9 @@ public class LedgerWebConfiguration implements WebMvcConfigurer {
                 .addSerializer(KpiId.class, new KpiIdSerializer())
                 .addDeserializer(KpiId.class, new KpiIdDeserializer())
                 .addSerializer(PlanId.class, new PlanIdSerializer())
-                .addDeserializer(PlanId.class, new PlanIdDeserializer());
+                .addDeserializer(PlanId.class, new PlanIdDeserializer())
+                .addSerializer(Department.class, new DepartmentSerializer())
+                .addDeserializer(Department.class, new DepartmentDeserializer());
     }
 
     @Bean
@@ -166,6 +169,28 @@ public class LedgerWebConfiguration implements WebMvcConfigurer {
                 return new PlanId(parser.getString());
             } catch (IllegalArgumentException e) {
                 throw MismatchedInputException.from(parser, PlanId.class, e.getMessage());
+            }
+        }
+    }
+
+    private static final class DepartmentSerializer extends ValueSerializer<Department> {
+        @Override
+        public void serialize(Department value, JsonGenerator generator, SerializationContext context) {
+            generator.writeString(value.code());
+        }
+    }
+
+    private static final class DepartmentDeserializer extends ValueDeserializer<Department> {
+        @Override
+        public Department deserialize(JsonParser parser, DeserializationContext context) {
+            if (parser.currentToken() != JsonToken.VALUE_STRING) {
+                throw MismatchedInputException.from(parser, Department.class,
+                        "must be a department code in a JSON string");
+            }
+            try {
+                return new Department(parser.getString());
+            } catch (IllegalArgumentException e) {
+                throw MismatchedInputException.from(parser, Department.class, e.getMessage());
             }
         }
     }

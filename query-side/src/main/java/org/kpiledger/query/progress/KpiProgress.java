@@ -50,6 +50,7 @@ class KpiProgress {
     private String planId;
     private String policyCode;
     private Integer measureNumber;
+    private String department;
     private long version;
     private Instant registeredAt;
     private Instant updatedAt;
@@ -69,7 +70,7 @@ class KpiProgress {
                 .toList();
         KpiProgressView.Actual latest = actualsByYear.isEmpty() ? null : actualsByYear.get(actualsByYear.size() - 1);
         return new KpiProgressView(kpiId, name, unit, accumulation, direction, valueKind,
-                strategies.placement(planId, policyCode, measureNumber),
+                strategies.placement(planId, policyCode, measureNumber), department,
                 new KpiProgressView.Baseline(baselineFiscalYear, baselineValue, baselineQualifier),
                 new KpiProgressView.Target(targetFiscalYear, targetValue, targetComparator),
                 actualsByYear, latest,

@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.kpiledger.events.kpi.ActualCorrectedEvent;
 import org.kpiledger.events.kpi.ActualRecordedEvent;
+import org.kpiledger.events.kpi.DepartmentAssignedEvent;
 import org.kpiledger.events.kpi.KpiId;
 import org.kpiledger.events.kpi.KpiPlacedEvent;
 import org.kpiledger.events.kpi.KpiPlacement;
@@ -104,6 +105,14 @@ class KpiProgressProjection {
             KpiPlacement placement = event.placement();
             jdbc.update("update kpi_progress set plan_id = ?, policy_code = ?, measure_number = ? where kpi_id = ?",
                     placement.planId().value(), placement.policyCode(), placement.measureNumber(),
+                    event.kpiId().value());
+        }
+    }
+
+    @EventHandler
+    void on(DepartmentAssignedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant recordedAt) {
+        if (advance(event.kpiId(), sequenceNumber, recordedAt)) {
+            jdbc.update("update kpi_progress set department = ? where kpi_id = ?", event.department().code(),
                     event.kpiId().value());
         }
     }

@@ -10,7 +10,8 @@ import org.kpiledger.events.kpi.ValueKind;
 import org.kpiledger.platform.scoring.Achievement;
 
 /**
- * Where a KPI stands now: its baseline, its current target, its actuals by fiscal year and the latest of them, and
+ * Where a KPI stands now: its place in a strategy and its owning department (each null when there is none), its
+ * baseline, its current target, its actuals by fiscal year and the latest of them, and
  * its achievement graded by the scoring policy in force.
  * {@code version} is the KPI's version in the ledger, usable in {@code If-Match} on the write API.
  */
@@ -22,6 +23,7 @@ public record KpiProgressView(
         Direction direction,
         ValueKind valueKind,
         Strategy strategy,
+        String department,
         Baseline baseline,
         Target target,
         List<Actual> actuals,

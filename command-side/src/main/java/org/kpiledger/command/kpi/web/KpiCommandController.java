@@ -8,6 +8,7 @@ import java.net.URI;
 import org.kpiledger.command.kpi.web.KpiRequests.Accepted;
 import org.kpiledger.command.strategy.StrategyMeasures;
 import org.kpiledger.command.web.CommandDispatcher;
+import org.kpiledger.events.kpi.AssignDepartmentCommand;
 import org.kpiledger.events.kpi.Baseline;
 import org.kpiledger.events.kpi.CorrectActualCommand;
 import org.kpiledger.events.kpi.FiscalYear;
@@ -70,10 +71,17 @@ class KpiCommandController {
                         baseline.value() == null ? null : new Quantity(baseline.value(), unit), baseline.qualifier()),
                 new Target(target.fiscalYear(), new Quantity(target.value(), unit), target.comparator()),
                 request.valueKind());
-        // registered and placed in one transaction: both or neither
+        // registered, placed and assigned in one transaction: all or nothing
         long version = transaction.execute(status -> {
             commands.send(registration);
-            return placement == null ? 0L : commands.<Long>send(new PlaceKpiCommand(kpiId, placement, null));
+            long latest = 0L;
+            if (placement != null) {
+                latest = commands.<Long>send(new PlaceKpiCommand(kpiId, placement, null));
+            }
+            if (request.department() != null) {
+                latest = commands.<Long>send(new AssignDepartmentCommand(kpiId, request.department(), null));
+            }
+            return latest;
         });
         return accepted(URI.create("/api/v1/kpis/" + kpiId), new Accepted(kpiId, version));
     }
@@ -87,6 +95,18 @@ class KpiCommandController {
             @Valid @RequestBody KpiRequests.Placement request) {
         Long expectedVersion = EntityTags.requiredVersion(ifMatch);
         long version = commands.send(new PlaceKpiCommand(kpiId, placed(request, null), expectedVersion));
+        return ok(new Accepted(kpiId, version));
+    }
+
+    @PutMapping("/{kpiId}/department")
+    @Operation(summary = "Make a department the owner of a KPI, or hand it to another")
+    ResponseEntity<Accepted> assign(
+            @PathVariable KpiId kpiId,
+            @Parameter(required = true, description = REQUIRED_IF_MATCH)
+            @RequestHeader(name = EntityTags.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody KpiRequests.Ownership request) {
+        Long expectedVersion = EntityTags.requiredVersion(ifMatch);
+        long version = commands.send(new AssignDepartmentCommand(kpiId, request.department(), expectedVersion));
         return ok(new Accepted(kpiId, version));
     }
 

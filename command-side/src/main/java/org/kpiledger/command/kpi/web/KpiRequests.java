@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import org.kpiledger.events.kpi.Accumulation;
+import org.kpiledger.events.kpi.Department;
 import org.kpiledger.events.kpi.Direction;
 import org.kpiledger.events.kpi.FiscalYear;
 import org.kpiledger.events.kpi.KpiId;
@@ -20,7 +21,7 @@ import org.kpiledger.platform.web.LedgerText;
 /**
  * Request bodies of the write API. Fiscal years may be written {@code 2018}, {@code "H30"}, {@code "令和元年度"}...
  * Every text field is {@link LedgerText}; {@code valueKind} may be left out, the unit then decides it, and so may
- * {@code strategy}: a KPI may stand alone.
+ * {@code strategy}: a KPI may stand alone, and {@code department}: a KPI may have no owner yet.
  */
 final class KpiRequests {
 
@@ -36,7 +37,12 @@ final class KpiRequests {
             ValueKind valueKind,
             @NotNull @Valid BaselineFigure baseline,
             @NotNull @Valid TargetFigure target,
-            @Valid Placement strategy) {
+            @Valid Placement strategy,
+            Department department) {
+    }
+
+    /** The department that is to own the KPI. */
+    record Ownership(@NotNull Department department) {
     }
 
     /** Where a KPI stands in a strategy: under measure {@code measureNumber} of policy {@code policyCode}. */
