@@ -2,6 +2,7 @@ package org.kpiledger.platform.web;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import java.util.function.Function;
 import org.kpiledger.events.kpi.Department;
 import org.kpiledger.events.kpi.FiscalYear;
 import org.kpiledger.events.kpi.KpiId;
@@ -72,15 +73,40 @@ public class LedgerWebConfiguration implements WebMvcConfigurer {
 
     @Bean
     JacksonModule ledgerValueTypesModule() {
-        return new SimpleModule("kpi-ledger-value-types")
+        SimpleModule module = new SimpleModule("kpi-ledger-value-types")
                 .addSerializer(FiscalYear.class, new FiscalYearSerializer())
-                .addDeserializer(FiscalYear.class, new FiscalYearDeserializer())
-                .addSerializer(KpiId.class, new KpiIdSerializer())
-                .addDeserializer(KpiId.class, new KpiIdDeserializer())
-                .addSerializer(PlanId.class, new PlanIdSerializer())
-                .addDeserializer(PlanId.class, new PlanIdDeserializer())
-                .addSerializer(Department.class, new DepartmentSerializer())
-                .addDeserializer(Department.class, new DepartmentDeserializer());
+                .addDeserializer(FiscalYear.class, new FiscalYearDeserializer());
+        addCode(module, KpiId.class, KpiId::new, KpiId::value, "a KPI id");
+        addCode(module, PlanId.class, PlanId::new, PlanId::value, "a plan id");
+        addCode(module, Department.class, Department::new, Department::code, "a department code");
+        return module;
+    }
+
+    /**
+     * A value type written as its code: read only from a JSON string, whose refusal by the type's constructor becomes
+     * a problem naming the field.
+     */
+    private static <T> void addCode(SimpleModule module, Class<T> type, Function<String, T> parse,
+                                    Function<T, String> code, String description) {
+        module.addSerializer(type, new ValueSerializer<T>() {
+            @Override
+            public void serialize(T value, JsonGenerator generator, SerializationContext context) {
+                generator.writeString(code.apply(value));
+            }
+        });
+        module.addDeserializer(type, new ValueDeserializer<T>() {
+            @Override
+            public T deserialize(JsonParser parser, DeserializationContext context) {
+                if (parser.currentToken() != JsonToken.VALUE_STRING) {
+                    throw MismatchedInputException.from(parser, type, "must be " + description + " in a JSON string");
+                }
+                try {
+                    return parse.apply(parser.getString());
+                } catch (IllegalArgumentException e) {
+                    throw MismatchedInputException.from(parser, type, e.getMessage());
+                }
+            }
+        });
     }
 
     @Bean
@@ -127,70 +153,6 @@ public class LedgerWebConfiguration implements WebMvcConfigurer {
                 return FiscalYear.parse(text);
             } catch (IllegalArgumentException e) {
                 throw MismatchedInputException.from(parser, FiscalYear.class, e.getMessage());
-            }
-        }
-    }
-
-    private static final class KpiIdSerializer extends ValueSerializer<KpiId> {
-        @Override
-        public void serialize(KpiId value, JsonGenerator generator, SerializationContext context) {
-            generator.writeString(value.value());
-        }
-    }
-
-    private static final class KpiIdDeserializer extends ValueDeserializer<KpiId> {
-        @Override
-        public KpiId deserialize(JsonParser parser, DeserializationContext context) {
-            if (parser.currentToken() != JsonToken.VALUE_STRING) {
-                throw MismatchedInputException.from(parser, KpiId.class, "must be a KPI id in a JSON string");
-            }
-            try {
-                return new KpiId(parser.getString());
-            } catch (IllegalArgumentException e) {
-                throw MismatchedInputException.from(parser, KpiId.class, e.getMessage());
-            }
-        }
-    }
-
-    private static final class PlanIdSerializer extends ValueSerializer<PlanId> {
-        @Override
-        public void serialize(PlanId value, JsonGenerator generator, SerializationContext context) {
-            generator.writeString(value.value());
-        }
-    }
-
-    private static final class PlanIdDeserializer extends ValueDeserializer<PlanId> {
-        @Override
-        public PlanId deserialize(JsonParser parser, DeserializationContext context) {
-            if (parser.currentToken() != JsonToken.VALUE_STRING) {
-                throw MismatchedInputException.from(parser, PlanId.class, "must be a plan id in a JSON string");
-            }
-            try {
-                return new PlanId(parser.getString());
-            } catch (IllegalArgumentException e) {
-                throw MismatchedInputException.from(parser, PlanId.class, e.getMessage());
-            }
-        }
-    }
-
-    private static final class DepartmentSerializer extends ValueSerializer<Department> {
-        @Override
-        public void serialize(Department value, JsonGenerator generator, SerializationContext context) {
-            generator.writeString(value.code());
-        }
-    }
-
-    private static final class DepartmentDeserializer extends ValueDeserializer<Department> {
-        @Override
-        public Department deserialize(JsonParser parser, DeserializationContext context) {
-            if (parser.currentToken() != JsonToken.VALUE_STRING) {
-                throw MismatchedInputException.from(parser, Department.class,
-                        "must be a department code in a JSON string");
-            }
-            try {
-                return new Department(parser.getString());
-            } catch (IllegalArgumentException e) {
-                throw MismatchedInputException.from(parser, Department.class, e.getMessage());
             }
         }
     }
