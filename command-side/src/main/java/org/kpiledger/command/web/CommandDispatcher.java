@@ -1,9 +1,7 @@
 package org.kpiledger.command.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
@@ -14,6 +12,7 @@ import org.axonframework.messaging.MetaData;
 import org.kpiledger.platform.AxonPlatformConfiguration;
 import org.kpiledger.platform.web.InvalidFieldException;
 import org.kpiledger.platform.web.MissingHeaderException;
+import org.kpiledger.platform.web.StrictUtf8;
 import org.kpiledger.platform.web.TextRules;
 import org.springframework.stereotype.Component;
 
@@ -64,11 +63,7 @@ public class CommandDispatcher {
         }
         String actor;
         try {
-            actor = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(values.get(0).getBytes(StandardCharsets.ISO_8859_1)))
-                    .toString();
+            actor = StrictUtf8.decode(values.get(0).getBytes(StandardCharsets.ISO_8859_1));
         } catch (CharacterCodingException e) {
             throw new InvalidFieldException(ACTOR_HEADER, "X-Actor must be UTF-8.");
         }

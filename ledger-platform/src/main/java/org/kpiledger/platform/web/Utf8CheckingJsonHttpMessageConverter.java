@@ -3,9 +3,7 @@ package org.kpiledger.platform.web;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.springframework.core.ResolvableType;
@@ -46,10 +44,7 @@ class Utf8CheckingJsonHttpMessageConverter extends JacksonJsonHttpMessageConvert
     private static HttpInputMessage checked(HttpInputMessage inputMessage) throws IOException {
         byte[] body = inputMessage.getBody().readAllBytes();
         try {
-            StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body));
+            StrictUtf8.decode(body);
         } catch (CharacterCodingException e) {
             throw new HttpMessageNotReadableException("The request body is not valid UTF-8.",
                     new InvalidEncodingException(), inputMessage);

@@ -22,10 +22,10 @@ class StrategyLabels {
         Map<String, String> goals = new HashMap<>();
         jdbc.query("select plan_id, number, title from strategy_goal",
                 row -> { goals.put(row.getString(1) + "/" + row.getInt(2), row.getString(3)); });
-        Map<String, Object[]> policies = new HashMap<>();
+        Map<String, PolicyLabel> policies = new HashMap<>();
         jdbc.query("select plan_id, code, goal_number, title from strategy_policy",
                 row -> { policies.put(row.getString(1) + "/" + row.getString(2),
-                        new Object[] {row.getInt(3), row.getString(4)}); });
+                        new PolicyLabel(row.getInt(3), row.getString(4))); });
         Map<String, String> measures = new HashMap<>();
         jdbc.query("select plan_id, policy_code, number, title from strategy_measure",
                 row -> { measures.put(row.getString(1) + "/" + row.getString(2) + "/" + row.getInt(3),
@@ -33,18 +33,22 @@ class StrategyLabels {
         return new Snapshot(goals, policies, measures);
     }
 
-    record Snapshot(Map<String, String> goals, Map<String, Object[]> policies, Map<String, String> measures) {
+    /** A policy's title and the number of the goal it belongs to. */
+    record PolicyLabel(int goalNumber, String title) {
+    }
+
+    record Snapshot(Map<String, String> goals, Map<String, PolicyLabel> policies, Map<String, String> measures) {
 
         /** Where a KPI placed under this measure stands; titles not yet known (the projection is behind) are null. */
         KpiProgressView.Strategy placement(String planId, String policyCode, Integer measureNumber) {
             if (planId == null) {
                 return null;
             }
-            Object[] policy = policies.get(planId + "/" + policyCode);
-            Integer goalNumber = policy == null ? null : (Integer) policy[0];
+            PolicyLabel policy = policies.get(planId + "/" + policyCode);
+            Integer goalNumber = policy == null ? null : policy.goalNumber();
             return new KpiProgressView.Strategy(planId,
                     goalNumber == null ? null : new KpiProgressView.Goal(goalNumber, goals.get(planId + "/" + goalNumber)),
-                    new KpiProgressView.Policy(policyCode, policy == null ? null : (String) policy[1]),
+                    new KpiProgressView.Policy(policyCode, policy == null ? null : policy.title()),
                     new KpiProgressView.Measure(measureNumber, measures.get(planId + "/" + policyCode + "/"
                             + measureNumber)));
         }
