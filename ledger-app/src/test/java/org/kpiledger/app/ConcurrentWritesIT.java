@@ -1,7 +1,6 @@
 package org.kpiledger.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.kpiledger.app.LedgerHttp.ACTOR;
 import static org.kpiledger.app.LedgerRequests.correctActual;
 import static org.kpiledger.app.LedgerRequests.recordActual;
 import static org.kpiledger.app.LedgerRequests.registerStartups;
@@ -25,16 +24,24 @@ class ConcurrentWritesIT {
 
     private static final int ROUNDS = 8;
     private static LedgerProcesses processes;
-    private static LedgerHttp ledger;
-    private static LedgerHttp commandSideA;
-    private static LedgerHttp commandSideB;
+    private static LedgerHttp planner;
+    private static LedgerHttp sato;
+    private static LedgerHttp suzuki;
+    private static LedgerHttp satoOnA;
+    private static LedgerHttp suzukiOnB;
 
+    /** Two staff members of one department, each signed in as themselves, race each other. */
     @BeforeAll
     static void start() {
         processes = new LedgerProcesses();
-        ledger = LedgerProcesses.http(processes.start(LedgerApplication.class));
-        commandSideA = processes.launch(LaunchedJar.builtJar("command-side.jar")).http();
-        commandSideB = processes.launch(LaunchedJar.builtJar("command-side.jar")).http();
+        LedgerHttp admin = LedgerProcesses.http(processes.start(LedgerApplication.class));
+        planner = admin.createUser("tanaka", null, "PLANNER");
+        sato = admin.createUser("sato", "sangyo", "STAFF");
+        suzuki = admin.createUser("suzuki", "sangyo", "STAFF");
+        satoOnA = processes.launch(LaunchedJar.builtJar("command-side.jar")).http()
+                .as("sato", LedgerHttp.passwordOf("sato"));
+        suzukiOnB = processes.launch(LaunchedJar.builtJar("command-side.jar")).http()
+                .as("suzuki", LedgerHttp.passwordOf("suzuki"));
     }
 
     @AfterAll
@@ -44,30 +51,29 @@ class ConcurrentWritesIT {
 
     @Test
     void twoActualsForTheSameYearInOneProcessLeaveOneEvent() {
-        assertOneActualWinsEachRound("same-process", ledger, ledger);
+        assertOneActualWinsEachRound("same-process", sato, suzuki);
     }
 
     @Test
     void twoActualsForTheSameYearInTwoProcessesLeaveOneEvent() {
-        assertOneActualWinsEachRound("two-processes", commandSideA, commandSideB);
+        assertOneActualWinsEachRound("two-processes", satoOnA, suzukiOnB);
     }
 
     @Test
     void twoCorrectionsAgainstTheSameVersionInTwoProcessesLeaveOneEvent() {
         String kpi = "corrections";
-        assertThat(commandSideA.post("/api/v1/kpis", registerStartups(kpi), ACTOR, "setup").status()).isEqualTo(201);
-        assertThat(commandSideA.post("/api/v1/kpis/" + kpi + "/actuals", recordActual(2015, 9), ACTOR, "setup")
-                .status()).isEqualTo(201);
+        assertThat(planner.post("/api/v1/kpis", registerStartups(kpi, "sangyo")).status()).isEqualTo(201);
+        assertThat(satoOnA.post("/api/v1/kpis/" + kpi + "/actuals", recordActual(2015, 9)).status()).isEqualTo(201);
 
         for (int round = 0; round < ROUNDS; round++) {
-            long version = 1 + round;
+            long version = 2 + round; // registered, assigned to sangyo, its FY2015 actual recorded: version 2
             long eventsBefore = processes.eventCount();
             String ifMatch = "\"" + version + "\"";
             List<Reply> replies = race(
                     http -> http.put("/api/v1/kpis/" + kpi + "/actuals/2015",
-                            correctActual(100 + 2 * version, "writer A"), ACTOR, "a", "If-Match", ifMatch),
+                            correctActual(100 + 2 * version, "writer A"), "If-Match", ifMatch),
                     http -> http.put("/api/v1/kpis/" + kpi + "/actuals/2015",
-                            correctActual(101 + 2 * version, "writer B"), ACTOR, "b", "If-Match", ifMatch));
+                            correctActual(101 + 2 * version, "writer B"), "If-Match", ifMatch));
 
             assertThat(replies).extracting(Reply::status).containsOnlyOnce(200);
             Reply loser = replies.stream().filter(reply -> reply.status() != 200).findFirst().orElseThrow();
@@ -78,14 +84,14 @@ class ConcurrentWritesIT {
     }
 
     private void assertOneActualWinsEachRound(String kpi, LedgerHttp first, LedgerHttp second) {
-        assertThat(first.post("/api/v1/kpis", registerStartups(kpi), ACTOR, "setup").status()).isEqualTo(201);
+        assertThat(planner.post("/api/v1/kpis", registerStartups(kpi, "sangyo")).status()).isEqualTo(201);
         for (int round = 0; round < ROUNDS; round++) {
             int fiscalYear = 2015 + round;
             long eventsBefore = processes.eventCount();
             String path = "/api/v1/kpis/" + kpi + "/actuals";
             List<Reply> replies = raceOn(first, second,
-                    http -> http.post(path, recordActual(fiscalYear, 10), ACTOR, "a"),
-                    http -> http.post(path, recordActual(fiscalYear, 11), ACTOR, "b"));
+                    http -> http.post(path, recordActual(fiscalYear, 10)),
+                    http -> http.post(path, recordActual(fiscalYear, 11)));
 
             assertThat(replies).extracting(Reply::status).containsExactlyInAnyOrder(201, 409);
             Reply loser = replies.stream().filter(reply -> reply.status() == 409).findFirst().orElseThrow();
@@ -95,7 +101,7 @@ class ConcurrentWritesIT {
     }
 
     private List<Reply> race(Function<LedgerHttp, Reply> writerA, Function<LedgerHttp, Reply> writerB) {
-        return raceOn(commandSideA, commandSideB, writerA, writerB);
+        return raceOn(satoOnA, suzukiOnB, writerA, writerB);
     }
 
     /** Releases both writers at the same instant, each against its own process. */

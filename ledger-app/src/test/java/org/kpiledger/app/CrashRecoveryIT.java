@@ -2,7 +2,6 @@ package org.kpiledger.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.kpiledger.app.LedgerHttp.ACTOR;
 import static org.kpiledger.app.LedgerRequests.registerStartups;
 
 import java.io.UncheckedIOException;
@@ -40,12 +39,15 @@ class CrashRecoveryIT {
 
     @Test
     void comesBackAfterKillNineWithEveryAcknowledgedWriteAndAConvergedReadModel() throws Exception {
-        Map<String, String> environment = Map.of("KPI_LEDGER_DATA_DIR", dataDirectory.toString());
+        Map<String, String> environment = Map.of("KPI_LEDGER_DATA_DIR", dataDirectory.toString(),
+                "KPI_LEDGER_ADMIN_PASSWORD", LedgerProcesses.ADMIN_PASSWORD);
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
 
         for (int round = 1; round <= 3; round++) {
             LaunchedJar ledger = LaunchedJar.start(LEDGER_JAR, environment);
-            if (round > 1) {
+            if (round == 1) {
+                ledger.http().as("admin", LedgerProcesses.ADMIN_PASSWORD).createUser("tanaka", null, "PLANNER");
+            } else {
                 assertThat(ledger.log()).as("round %d found the orphan of the killed run", round)
                         .contains("left by an earlier run that did not stop");
                 assertAllThere(ledger, acknowledged);
@@ -60,18 +62,18 @@ class CrashRecoveryIT {
         }
     }
 
-    /** Writers register KPIs as fast as the ledger answers; the JVM is killed under them. */
+    /** Writers, signed in as a planner, register KPIs as fast as the ledger answers; the JVM is killed under them. */
     private static void writeUntilKilled(LaunchedJar ledger, String round, Set<String> acknowledged)
             throws InterruptedException {
         AtomicBoolean running = new AtomicBoolean(true);
+        LedgerHttp planner = ledger.http().as("tanaka", LedgerHttp.passwordOf("tanaka"));
         ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
         for (int writer = 0; writer < WRITERS; writer++) {
             String prefix = "crash-" + round + "-w" + writer + "-";
             writers.submit(() -> {
                 for (int n = 0; running.get(); n++) {
                     try {
-                        if (ledger.http().post("/api/v1/kpis", registerStartups(prefix + n), ACTOR, "clerk")
-                                .status() == 201) {
+                        if (planner.post("/api/v1/kpis", registerStartups(prefix + n)).status() == 201) {
                             acknowledged.add(prefix + n);
                         }
                     } catch (UncheckedIOException killedMeanwhile) {

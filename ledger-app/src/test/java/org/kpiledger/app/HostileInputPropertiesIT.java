@@ -2,12 +2,14 @@ package org.kpiledger.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.kpiledger.app.LedgerHttp.ACTOR;
+import static org.kpiledger.app.LedgerHttp.passwordOf;
 import static org.kpiledger.app.LedgerRequests.recordActual;
 import static org.kpiledger.app.LedgerRequests.registerStartups;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
@@ -39,10 +41,14 @@ class HostileInputPropertiesIT {
     @BeforeContainer
     static void startWithOneKpi() {
         processes = new LedgerProcesses();
-        ledger = processes.start(LedgerApplication.class);
+        // every request comes from one address here, and a quarter of them fail to sign in on purpose
+        ledger = processes.start(LedgerApplication.class, "--kpi-ledger.security.login-throttle.address-failures=100000");
         http = LedgerProcesses.http(ledger);
-        assertThat(http.post("/api/v1/kpis", registerStartups(KPI), ACTOR, "setup").status()).isEqualTo(201);
-        assertThat(http.post("/api/v1/kpis/" + KPI + "/actuals", recordActual(2015, 9), ACTOR, "setup").status())
+        http.createUser("sato", "sangyo", "STAFF");
+        http.createUser("ito", "kosodate", "STAFF");
+        http.createUser("tanaka", null, "PLANNER");
+        assertThat(http.post("/api/v1/kpis", registerStartups(KPI, "sangyo")).status()).isEqualTo(201);
+        assertThat(http.post("/api/v1/kpis/" + KPI + "/actuals", recordActual(2015, 9)).status())
                 .isEqualTo(201);
     }
 
@@ -92,8 +98,10 @@ class HostileInputPropertiesIT {
                 hostileSegment().map(segment -> "/api/v1/kpis/" + KPI + "/actuals/" + segment));
         Arbitrary<String> body = Arbitraries.oneOf(validBodies(), mutatedBodies(), junk());
         Arbitrary<List<String>> headers = Combinators.combine(
-                Arbitraries.of("X-Actor: clerk", "X-Actor: " + LedgerHttp.utf8Header("佐藤"), "X-Actor: \u00E9",
-                        "X-Actor: a\tb", "X-Actor: " + "x".repeat(300), "X-Actor: clerk\r\nX-Actor: other", ""),
+                Arbitraries.of(basic("admin", LedgerProcesses.ADMIN_PASSWORD), basic("sato", passwordOf("sato")),
+                        basic("ito", passwordOf("ito")), basic("tanaka", passwordOf("tanaka")),
+                        basic("mallory", "guessed-password"), "Authorization: Basic " + LedgerHttp.utf8Header("佐藤"),
+                        "Authorization: Bearer e30.e30.", "X-Actor: admin", ""),
                 Arbitraries.of("", "If-Match: *", "If-Match: \"0\"", "If-Match: \"1\"", "If-Match: W/\"1\"",
                         "If-Match: \"1", "If-Match: 1", "If-Match: \"99999999999999999999\"", "If-Match: \"-1\""),
                 Arbitraries.of("", "Accept: application/json", "Accept: */*", "Accept: application/xml",
@@ -101,9 +109,9 @@ class HostileInputPropertiesIT {
                 Arbitraries.of("", "Content-Type: text/plain", "Content-Type: application/json;charset=UTF-16",
                         "Content-Type: application/x-www-form-urlencoded", "X-Correlation-Id: ../../etc",
                         "X-Correlation-Id: ok-1"))
-                .as((actor, ifMatch, accept, other) -> {
+                .as((credentials, ifMatch, accept, other) -> {
                     List<String> lines = new ArrayList<>();
-                    for (String line : List.of(actor, ifMatch, accept, other)) {
+                    for (String line : List.of(credentials, ifMatch, accept, other)) {
                         if (!line.isEmpty()) {
                             lines.add(line);
                         }
@@ -111,6 +119,11 @@ class HostileInputPropertiesIT {
                     return lines;
                 });
         return Combinators.combine(method, path, body, headers).as(HostileWrite::new);
+    }
+
+    private static String basic(String username, String password) {
+        return "Authorization: Basic " + Base64.getEncoder()
+                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private static Arbitrary<String> hostileSegment() {
@@ -196,7 +209,7 @@ class HostileInputPropertiesIT {
     record HostileWrite(String method, String path, String body, List<String> headers) {
 
         Reply sendTo(LedgerHttp http) {
-            return http.raw(method, path, body, headers.toArray(String[]::new));
+            return http.anonymous().raw(method, path, body, headers.toArray(String[]::new));
         }
     }
 }

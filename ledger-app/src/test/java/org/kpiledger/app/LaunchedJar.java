@@ -63,6 +63,7 @@ final class LaunchedJar implements AutoCloseable {
         }
     }
 
+    /** A client that has not signed in. */
     LedgerHttp http() {
         return http;
     }

@@ -2,7 +2,6 @@ package org.kpiledger.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.kpiledger.app.LedgerHttp.ACTOR;
 import static org.kpiledger.app.LedgerRequests.correctActual;
 import static org.kpiledger.app.LedgerRequests.recordActual;
 import static org.kpiledger.app.LedgerRequests.registerStartups;
@@ -10,6 +9,7 @@ import static org.kpiledger.app.LedgerRequests.reviseTarget;
 
 import java.time.Duration;
 import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +26,8 @@ class LedgerEndToEndIT {
 
     private static final String KPI = "1-1-1-01";
     private static final String CLERK = "sato@sangyo-shinko";
+    private static final String REVIEWER = "yamada@sangyo-shinko";
+    private static final String PLANNER = "suzuki@kikaku";
     private static LedgerProcesses processes;
 
     @BeforeAll
@@ -41,34 +43,35 @@ class LedgerEndToEndIT {
     @Test
     void recordsCorrectsRevisesAndRebuildsTheSameStateFromEventsAfterARestart() {
         ConfigurableApplicationContext ledger = processes.start(LedgerApplication.class);
-        LedgerHttp http = LedgerProcesses.http(ledger);
+        LedgerHttp admin = LedgerProcesses.http(ledger);
+        LedgerHttp planner = admin.createUser(PLANNER, null, "PLANNER");
+        LedgerHttp clerk = admin.createUser(CLERK, "sangyo", "STAFF");
+        LedgerHttp reviewer = admin.createUser(REVIEWER, "sangyo", "STAFF");
 
-        Reply registered = http.post("/api/v1/kpis", registerStartups(KPI), ACTOR, CLERK);
+        Reply registered = planner.post("/api/v1/kpis", registerStartups(KPI, "sangyo"));
         assertThat(registered.status()).isEqualTo(201);
-        assertThat(registered.etag()).contains("\"0\"");
+        assertThat(registered.etag()).as("registered, then assigned to sangyo").contains("\"1\"");
 
-        Reply recorded = http.post("/api/v1/kpis/" + KPI + "/actuals",
+        Reply recorded = clerk.post("/api/v1/kpis/" + KPI + "/actuals",
                 LedgerHttp.json(Map.of("fiscalYear", "H27", "value", 9, "note", "平成27年度末時点",
                         "evidenceReference", "産業振興課 事業報告 2016-04")),
-                ACTOR, CLERK, "If-Match", "\"0\"", "X-Correlation-Id", "walkthrough-1");
+                "If-Match", "\"1\"", "X-Correlation-Id", "walkthrough-1", "X-Actor", "mallory");
         assertThat(recorded.status()).isEqualTo(201);
-        assertThat(recorded.etag()).contains("\"1\"");
+        assertThat(recorded.etag()).contains("\"2\"");
 
-        assertThat(http.post("/api/v1/kpis/" + KPI + "/actuals", recordActual(2016, 13), ACTOR, CLERK).status())
-                .isEqualTo(201);
+        assertThat(clerk.post("/api/v1/kpis/" + KPI + "/actuals", recordActual(2016, 13)).status()).isEqualTo(201);
 
-        Reply corrected = http.put("/api/v1/kpis/" + KPI + "/actuals/平成27年度",
-                correctActual(8, "転出した1事業者を二重計上していた"), ACTOR, "suzuki@kikaku", "If-Match", "\"2\"");
+        Reply corrected = reviewer.put("/api/v1/kpis/" + KPI + "/actuals/平成27年度",
+                correctActual(8, "転出した1事業者を二重計上していた"), "If-Match", "\"3\"");
         assertThat(corrected.status()).isEqualTo(200);
-        assertThat(corrected.etag()).contains("\"3\"");
+        assertThat(corrected.etag()).contains("\"4\"");
 
-        Reply revised = http.put("/api/v1/kpis/" + KPI + "/target",
-                reviseTarget("R2", 25, "計画期間を1年延長", "区議会 令和元年第4回定例会 議決"), ACTOR, "suzuki@kikaku",
-                "If-Match", "\"3\"");
+        Reply revised = planner.put("/api/v1/kpis/" + KPI + "/target",
+                reviseTarget("R2", 25, "計画期間を1年延長", "区議会 令和元年第4回定例会 議決"), "If-Match", "\"4\"");
         assertThat(revised.status()).isEqualTo(200);
-        assertThat(revised.etag()).contains("\"4\"");
+        assertThat(revised.etag()).contains("\"5\"");
 
-        JsonNode progress = awaitVersion(http, 4);
+        JsonNode progress = awaitVersion(clerk, 5);
         assertThat(progress.path("name").asString()).isEqualTo("武蔵小山創業支援センター入居者のうち、区内で継続する事業者数");
         assertThat(progress.path("baseline").path("fiscalYear").asInt()).isEqualTo(2014);
         assertThat(progress.path("baseline").path("value").decimalValue()).isEqualByComparingTo("6");
@@ -79,26 +82,30 @@ class LedgerEndToEndIT {
         assertThat(fy2015.path("value").decimalValue()).isEqualByComparingTo("8");
         assertThat(fy2015.path("recordedBy").asString()).isEqualTo(CLERK);
         assertThat(fy2015.path("corrections").asInt()).isEqualTo(1);
-        assertThat(fy2015.path("lastCorrectedBy").asString()).isEqualTo("suzuki@kikaku");
+        assertThat(fy2015.path("lastCorrectedBy").asString()).isEqualTo(REVIEWER);
         assertThat(fy2015.path("lastCorrectionReason").asString()).isEqualTo("転出した1事業者を二重計上していた");
         assertThat(progress.path("latestActual").path("fiscalYear").asInt()).isEqualTo(2016);
         assertThat(progress.path("latestActual").path("value").decimalValue()).isEqualByComparingTo("13");
-        assertThat(http.get("/api/v1/kpis").json().path("kpis").get(0).path("kpiId").asString()).isEqualTo(KPI);
+        assertThat(clerk.get("/api/v1/kpis").json().path("kpis").get(0).path("kpiId").asString()).isEqualTo(KPI);
 
         assertThat(processes.database().queryForList("""
                 select convert_from(meta_data, 'UTF8') from domain_event_entry
-                where aggregate_identifier = ? and sequence_number = 1""", String.class, KPI))
-                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
-                .contains("\"actor\":\"" + CLERK + "\"", "\"correlationId\":\"walkthrough-1\"");
+                where aggregate_identifier = ? and sequence_number = 2""", String.class, KPI))
+                .as("the signed-in user, never the X-Actor header").singleElement(InstanceOfAssertFactories.STRING)
+                .contains("\"actor\":\"" + CLERK + "\"", "\"actorDepartment\":\"sangyo\"",
+                        "\"actorRoles\":\"STAFF\"", "\"authMethod\":\"HTTP_BASIC\"",
+                        "\"correlationId\":\"walkthrough-1\"")
+                .doesNotContain("mallory");
 
-        String before = http.get("/api/v1/kpis/" + KPI).body();
+        String before = clerk.get("/api/v1/kpis/" + KPI).body();
         processes.stop(ledger);
         processes.database().execute("truncate kpi_progress cascade");
         processes.database().execute("delete from token_entry");
 
         LedgerHttp restarted = LedgerProcesses.http(processes.start(LedgerApplication.class));
-        awaitVersion(restarted, 4);
-        assertThat(restarted.get("/api/v1/kpis/" + KPI).body()).isEqualTo(before);
+        awaitVersion(restarted.as(CLERK, LedgerHttp.passwordOf(CLERK)), 5);
+        assertThat(restarted.as(CLERK, LedgerHttp.passwordOf(CLERK)).get("/api/v1/kpis/" + KPI).body())
+                .isEqualTo(before);
     }
 
     static JsonNode awaitVersion(LedgerHttp http, long version) {

@@ -13,28 +13,74 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Real HTTP calls to a running ledger, as any client would make them. */
 final class LedgerHttp {
 
-    static final String ACTOR = "X-Actor";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
+    private final String authorization;
 
+    /** A client that has not signed in. */
     LedgerHttp(int port) {
-        this.baseUrl = "http://localhost:" + port;
+        this("http://localhost:" + port, null);
     }
 
-    Reply get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
+    private LedgerHttp(String baseUrl, String authorization) {
+        this.baseUrl = baseUrl;
+        this.authorization = authorization;
+    }
+
+    /** The same ledger, signed in with a local account's password (HTTP Basic) on every request. */
+    LedgerHttp as(String username, String password) {
+        return new LedgerHttp(baseUrl, "Basic " + Base64.getEncoder()
+                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The same ledger, with a bearer token on every request. */
+    LedgerHttp withToken(String token) {
+        return new LedgerHttp(baseUrl, "Bearer " + token);
+    }
+
+    LedgerHttp anonymous() {
+        return new LedgerHttp(baseUrl, null);
+    }
+
+    /**
+     * Creates a local account (this client must be an administrator) and answers a client signed in as it. The
+     * password is derived from the username, long enough for the password rules.
+     */
+    LedgerHttp createUser(String username, String department, String... roles) {
+        Map<String, Object> body = new HashMap<>(Map.of("username", username, "password", passwordOf(username),
+                "roles", List.of(roles)));
+        if (department != null) {
+            body.put("department", department);
+        }
+        Reply created = post("/api/v1/users", json(body));
+        if (created.status() != 201) {
+            throw new IllegalStateException("Could not create " + username + ": " + created.status() + " "
+                    + created.body());
+        }
+        return as(username, passwordOf(username));
+    }
+
+    static String passwordOf(String username) {
+        return username + "-correct-horse-battery";
+    }
+
+    Reply get(String path, String... headers) {
+        return send(withHeaders(HttpRequest.newBuilder(uri(path)), headers).GET());
     }
 
     Reply post(String path, String json, String... headers) {
@@ -65,6 +111,9 @@ final class LedgerHttp {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n"
                 + "Connection: close\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n");
+        if (authorization != null) {
+            head.append("Authorization: ").append(authorization).append("\r\n");
+        }
         for (String line : headerLines) {
             head.append(line).append("\r\n");
         }
@@ -105,7 +154,8 @@ final class LedgerHttp {
             body = unchunked(body);
         }
         return new Reply(status, Optional.ofNullable(headers.get("etag")),
-                headers.getOrDefault("content-type", ""), new String(body, StandardCharsets.UTF_8));
+                headers.getOrDefault("content-type", ""), new String(body, StandardCharsets.UTF_8),
+                headers.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue()))));
     }
 
     private static byte[] unchunked(byte[] chunked) {
@@ -131,7 +181,10 @@ final class LedgerHttp {
         return URI.create(baseUrl + path);
     }
 
-    private static HttpRequest.Builder withHeaders(HttpRequest.Builder builder, String... headers) {
+    private HttpRequest.Builder withHeaders(HttpRequest.Builder builder, String... headers) {
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
         return headers.length == 0 ? builder : builder.headers(headers);
     }
 
@@ -140,7 +193,8 @@ final class LedgerHttp {
             HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers().firstValue("ETag"),
-                    response.headers().firstValue("Content-Type").orElse(""), response.body());
+                    response.headers().firstValue("Content-Type").orElse(""), response.body(),
+                    response.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -149,7 +203,14 @@ final class LedgerHttp {
         }
     }
 
-    record Reply(int status, Optional<String> etag, String contentType, String body) {
+    record Reply(int status, Optional<String> etag, String contentType, String body,
+            Map<String, List<String>> headers) {
+
+        /** Every value of a response header, whatever the case of its name. */
+        List<String> header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).toList();
+        }
 
         JsonNode json() {
             return JSON.readTree(body);

@@ -19,6 +19,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class LedgerProcesses implements AutoCloseable {
 
+    /** The first administrator's password, given to every application these tests start. */
+    static final String ADMIN_PASSWORD = "admin-of-the-test-ledger";
+
     private final EmbeddedPostgres postgres;
     private final List<AutoCloseable> running = new ArrayList<>();
 
@@ -32,15 +35,19 @@ final class LedgerProcesses implements AutoCloseable {
 
     /**
      * Starts an application (both sides, or one side alone) on its own free port against the shared database, with
-     * no catalog loaded: these tests write their own KPIs.
+     * no catalog loaded (these tests write their own KPIs) and {@link #ADMIN_PASSWORD} for the first administrator.
      */
-    ConfigurableApplicationContext start(Class<?> application) {
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(application).run(
+    ConfigurableApplicationContext start(Class<?> application, String... moreArguments) {
+        List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.datasource.url=" + jdbcUrl(),
                 "--spring.datasource.username=postgres",
                 "--spring.main.banner-mode=off",
-                "--kpi-ledger.catalog=none");
+                "--kpi-ledger.catalog=none",
+                "--kpi-ledger.security.admin-password=" + ADMIN_PASSWORD));
+        arguments.addAll(List.of(moreArguments));
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
+                .run(arguments.toArray(String[]::new));
         running.add(context);
         return context;
     }
@@ -49,7 +56,8 @@ final class LedgerProcesses implements AutoCloseable {
     LaunchedJar launch(Path jar) {
         LaunchedJar launched = LaunchedJar.start(jar, Map.of(
                 "SPRING_DATASOURCE_URL", jdbcUrl(),
-                "SPRING_DATASOURCE_USERNAME", "postgres"));
+                "SPRING_DATASOURCE_USERNAME", "postgres",
+                "KPI_LEDGER_ADMIN_PASSWORD", ADMIN_PASSWORD));
         running.add(launched);
         return launched;
     }
@@ -58,8 +66,10 @@ final class LedgerProcesses implements AutoCloseable {
         return postgres.getJdbcUrl("postgres", "postgres");
     }
 
+    /** A client of the application, signed in as its first administrator. */
     static LedgerHttp http(ConfigurableApplicationContext context) {
-        return new LedgerHttp(((WebServerApplicationContext) context).getWebServer().getPort());
+        return new LedgerHttp(((WebServerApplicationContext) context).getWebServer().getPort())
+                .as("admin", ADMIN_PASSWORD);
     }
 
     void stop(ConfigurableApplicationContext context) {

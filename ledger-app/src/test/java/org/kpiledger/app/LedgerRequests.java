@@ -22,6 +22,11 @@ final class LedgerRequests {
                 "target", Map.of("fiscalYear", "平成31年度", "value", 21, "comparator", "AT_LEAST")));
     }
 
+    /** The same KPI, owned by a department, whose staff then record its figures. */
+    static String registerStartups(String kpiId, String department) {
+        return registerStartups(kpiId).replaceFirst("^\\{", "{\"department\":\"" + department + "\",");
+    }
+
     static String recordActual(Object fiscalYear, Object value) {
         return json(Map.of("fiscalYear", fiscalYear, "value", value));
     }

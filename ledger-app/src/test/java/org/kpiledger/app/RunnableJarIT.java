@@ -2,7 +2,6 @@ package org.kpiledger.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.kpiledger.app.LedgerHttp.ACTOR;
 import static org.kpiledger.app.LedgerRequests.recordActual;
 import static org.kpiledger.app.LedgerRequests.registerStartups;
 
@@ -10,9 +9,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kpiledger.app.LedgerHttp.Reply;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,16 +35,31 @@ class RunnableJarIT {
 
         LaunchedJar first = LaunchedJar.start(LEDGER_JAR, environment);
         String strategyBefore;
+        String adminPassword;
         try (first) {
             LedgerHttp http = first.http();
             JsonNode strategy = awaitTheShippedStrategy(http);
             assertThat(strategy.path("goals")).hasSize(4);
             assertThat(http.get("/api/v1/kpis/1-1-1-01").json().path("strategy").path("policy").path("code")
                     .asString()).isEqualTo("1-1");
-            assertThat(http.post("/api/v1/kpis/1-1-1-01/actuals", recordActual("H28", 14), ACTOR, "clerk").status())
+            assertThat(http.post("/api/v1/kpis/1-1-1-01/actuals", recordActual("H28", 14)).status())
+                    .as("nobody signed in").isEqualTo(401);
+
+            Matcher printed = GENERATED_PASSWORD.matcher(first.log());
+            assertThat(printed.find()).as("the generated administrator password is printed").isTrue();
+            adminPassword = printed.group(1);
+            LedgerHttp admin = http.as("admin", adminPassword);
+            LedgerHttp planner = admin.createUser("tanaka", null, "PLANNER");
+            LedgerHttp staff = admin.createUser("sato", "sangyo", "STAFF");
+            Reply unowned = staff.post("/api/v1/kpis/1-1-1-01/actuals", recordActual("H28", 14));
+            assertThat(unowned.status()).as("the catalog names no departments").isEqualTo(403);
+            assertThat(unowned.json().path("reason").asString()).isEqualTo("KPI_UNOWNED");
+            assertThat(planner.put("/api/v1/kpis/1-1-1-01/department", LedgerHttp.json(Map.of("department", "sangyo")),
+                    "If-Match", "\"1\"").status()).isEqualTo(200);
+            assertThat(staff.post("/api/v1/kpis/1-1-1-01/actuals", recordActual("H28", 14)).status())
                     .isEqualTo(201);
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> http.get("/api/v1/kpis/1-1-1-01").json().path("version").asLong(-1) == 2);
+                    .until(() -> http.get("/api/v1/kpis/1-1-1-01").json().path("version").asLong(-1) == 3);
             strategyBefore = versions(http);
         }
         assertThat(first.log()).as("a clean run: the processors release their claims before PostgreSQL stops")
@@ -59,10 +76,14 @@ class RunnableJarIT {
             var progress = second.http().get("/api/v1/kpis/1-1-1-01");
             assertThat(progress.status()).isEqualTo(200);
             assertThat(progress.json().path("latestActual").path("value").decimalValue()).isEqualByComparingTo("14");
-            assertThat(second.http().post("/api/v1/kpis", registerStartups("1-1-1-01"), ACTOR, "clerk")
+            assertThat(second.http().as("admin", adminPassword).post("/api/v1/kpis", registerStartups("1-1-1-01"))
                     .problemCode()).isEqualTo("KPI_ALREADY_REGISTERED");
+            assertThat(second.log()).as("the password is printed once, on the first start only")
+                    .doesNotContain(adminPassword).doesNotContain("administrator account was created");
         }
     }
+
+    private static final Pattern GENERATED_PASSWORD = Pattern.compile("password: (\\S+)");
 
     private static JsonNode awaitTheShippedStrategy(LedgerHttp http) {
         return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))

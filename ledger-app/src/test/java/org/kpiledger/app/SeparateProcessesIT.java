@@ -2,11 +2,11 @@ package org.kpiledger.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.kpiledger.app.LedgerHttp.ACTOR;
 import static org.kpiledger.app.LedgerRequests.recordActual;
 import static org.kpiledger.app.LedgerRequests.registerStartups;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,12 +21,20 @@ class SeparateProcessesIT {
     private static LedgerProcesses processes;
     private static LedgerHttp commandSide;
     private static LedgerHttp querySide;
+    private static LedgerHttp planner;
+    private static LedgerHttp staff;
 
+    /** The accounts live in the shared database: created through one process, they sign in at the other. */
     @BeforeAll
     static void start() {
         processes = new LedgerProcesses();
         commandSide = processes.launch(LaunchedJar.builtJar("command-side.jar")).http();
         querySide = processes.launch(LaunchedJar.builtJar("query-side.jar")).http();
+        LedgerHttp admin = querySide.as("admin", LedgerProcesses.ADMIN_PASSWORD);
+        admin.createUser("tanaka", null, "PLANNER");
+        admin.createUser("sato", "sangyo", "STAFF");
+        planner = commandSide.as("tanaka", LedgerHttp.passwordOf("tanaka"));
+        staff = commandSide.as("sato", LedgerHttp.passwordOf("sato"));
     }
 
     @AfterAll
@@ -36,25 +44,26 @@ class SeparateProcessesIT {
 
     @Test
     void theQuerySideShowsWhatTheCommandSideWrote() {
-        assertThat(commandSide.post("/api/v1/kpis", registerStartups("1-1-1-01"), ACTOR, "clerk").status())
-                .isEqualTo(201);
-        assertThat(commandSide.post("/api/v1/kpis/1-1-1-01/actuals", recordActual("H28", 14), ACTOR, "clerk")
-                .etag()).contains("\"1\"");
+        assertThat(planner.post("/api/v1/kpis", registerStartups("1-1-1-01", "sangyo")).status()).isEqualTo(201);
+        assertThat(staff.post("/api/v1/kpis/1-1-1-01/actuals", recordActual("H28", 14)).etag()).contains("\"2\"");
 
         var progress = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> querySide.get("/api/v1/kpis/1-1-1-01"),
-                        reply -> reply.status() == 200 && reply.json().path("version").asLong() == 1)
+                        reply -> reply.status() == 200 && reply.json().path("version").asLong() == 2)
                 .json();
 
         assertThat(progress.path("latestActual").path("fiscalYear").asInt()).isEqualTo(2016);
         assertThat(progress.path("latestActual").path("value").decimalValue()).isEqualByComparingTo("14");
+        assertThat(progress.path("latestActual").has("recordedBy")).as("no names for anonymous readers").isFalse();
+        assertThat(querySide.as("tanaka", LedgerHttp.passwordOf("tanaka")).get("/api/v1/kpis/1-1-1-01").json()
+                .path("latestActual").path("recordedBy").asString()).isEqualTo("sato");
     }
 
     @Test
     void eachSideServesOnlyItsOwnHalfOfTheApi() {
         assertThat(commandSide.get("/api/v1/kpis").status()).isEqualTo(405);
-        assertThat(querySide.post("/api/v1/kpis", registerStartups("1-1-2-01"), ACTOR, "clerk").status())
-                .isEqualTo(405);
+        assertThat(querySide.as("tanaka", LedgerHttp.passwordOf("tanaka"))
+                .post("/api/v1/kpis", registerStartups("1-1-2-01")).status()).isEqualTo(405);
     }
 
     @Test
@@ -67,5 +76,11 @@ class SeparateProcessesIT {
         assertThat(queryPaths.path("/api/v1/kpis").has("get")).isTrue();
         assertThat(queryPaths.path("/api/v1/kpis").has("post")).isFalse();
         assertThat(querySide.get("/swagger-ui/index.html").status()).isEqualTo(200);
+        for (var side : List.of(commandSide, querySide)) {
+            var schemes = side.get("/v3/api-docs").json().path("components").path("securitySchemes");
+            assertThat(schemes.path("basicAuth").path("scheme").asString()).as("for Swagger UI's Authorize")
+                    .isEqualTo("basic");
+            assertThat(schemes.path("bearerAuth").path("bearerFormat").asString()).isEqualTo("JWT");
+        }
     }
 }

@@ -2,7 +2,6 @@ package org.kpiledger.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.kpiledger.app.LedgerHttp.ACTOR;
 import static org.kpiledger.app.LedgerRequests.recordActual;
 
 import java.io.IOException;
@@ -31,12 +30,14 @@ class StrategyCatalogIT {
     private static final String CATALOGS = "/api/v1/catalogs";
     private static LedgerProcesses processes;
     private static LedgerHttp http;
+    private static LedgerHttp planner;
     private static String shippedCatalog;
 
     @BeforeAll
     static void startWithoutCatalog() throws IOException {
         processes = new LedgerProcesses();
         http = LedgerProcesses.http(processes.start(LedgerApplication.class));
+        planner = http.createUser("planner", null, "PLANNER");
         try (InputStream csv = StrategyCatalogIT.class.getResourceAsStream("/catalog/shinagawa-2015.csv")) {
             shippedCatalog = new String(csv.readAllBytes(), StandardCharsets.UTF_8);
         }
@@ -78,7 +79,8 @@ class StrategyCatalogIT {
         long events = processes.eventCount();
         assertThat(processes.database().queryForList(
                 "select distinct convert_from(meta_data, 'UTF8') from domain_event_entry", String.class))
-                .singleElement().asString().contains("\"actor\":\"planner\"", "\"correlationId\":\"import-1\"");
+                .singleElement().asString().contains("\"actor\":\"planner\"", "\"actorRoles\":\"PLANNER\"",
+                        "\"correlationId\":\"import-1\"");
 
         Reply again = importCatalog(shippedCatalog);
 
@@ -90,7 +92,7 @@ class StrategyCatalogIT {
     @Test
     @Order(3)
     void showsTheTreeWithEveryKpiPlacedAndGraded() {
-        assertThat(http.post("/api/v1/kpis/1-1-1-01/actuals", recordActual(2017, 15), ACTOR, "clerk").status())
+        assertThat(http.post("/api/v1/kpis/1-1-1-01/actuals", recordActual(2017, 15)).status())
                 .isEqualTo(201);
         JsonNode tree = awaitTree(caughtUp -> caughtUp.path("goals").size() == 4
                 && caughtUp.path("rollUp").path("kpis").asInt() == 72
@@ -122,9 +124,9 @@ class StrategyCatalogIT {
     @Order(4)
     void gradesWithAPolicyAdoptedFromAFiscalYearOnAndKeepsTheOldOneForEarlierYears() {
         Reply adopted = http.post("/api/v1/strategies/shinagawa-2015/scoring-policies",
-                LedgerHttp.json(Map.of("policyId", "sabc", "version", 1, "effectiveFrom", "H30")), ACTOR, "planner");
+                LedgerHttp.json(Map.of("policyId", "sabc", "version", 1, "effectiveFrom", "H30")));
         assertThat(adopted.status()).as(adopted.body()).isEqualTo(201);
-        assertThat(http.post("/api/v1/kpis/1-1-2-01/actuals", recordActual(2018, 8), ACTOR, "clerk").status())
+        assertThat(http.post("/api/v1/kpis/1-1-2-01/actuals", recordActual(2018, 8)).status())
                 .isEqualTo(201);
 
         JsonNode tree = awaitTree(t -> t.path("scoringPolicies").size() == 1
@@ -146,13 +148,12 @@ class StrategyCatalogIT {
         String registration = LedgerRequests.registerStartups("1-1-1-90").replace("\"kpiId\"",
                 "\"strategy\":{\"planId\":\"shinagawa-2015\",\"policyCode\":\"1-1\",\"measureNumber\":1},"
                         + "\"kpiId\"");
-        Reply registered = http.post("/api/v1/kpis", registration, ACTOR, "planner");
+        Reply registered = http.post("/api/v1/kpis", registration);
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         assertThat(registered.etag()).contains("\"1\"");
 
         Reply moved = http.put("/api/v1/kpis/1-1-1-90/placement",
-                LedgerHttp.json(Map.of("planId", "shinagawa-2015", "policyCode", "1-1", "measureNumber", 2)),
-                ACTOR, "planner", "If-Match", "\"1\"");
+                LedgerHttp.json(Map.of("planId", "shinagawa-2015", "policyCode", "1-1", "measureNumber", 2)), "If-Match", "\"1\"");
 
         assertThat(moved.status()).as(moved.body()).isEqualTo(200);
         JsonNode view = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
@@ -171,12 +172,12 @@ class StrategyCatalogIT {
     void registersAKpiWithItsOwningDepartmentAndHandsItToAnother() {
         String registration = LedgerRequests.registerStartups("sangyo-01").replace("\"kpiId\"",
                 "\"department\":\"sangyo\",\"kpiId\"");
-        Reply registered = http.post("/api/v1/kpis", registration, ACTOR, "planner");
+        Reply registered = http.post("/api/v1/kpis", registration);
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         assertThat(registered.etag()).contains("\"1\"");
 
         Reply handedOver = http.put("/api/v1/kpis/sangyo-01/department", LedgerHttp.json(Map.of("department",
-                "kikaku")), ACTOR, "planner", "If-Match", "\"1\"");
+                "kikaku")), "If-Match", "\"1\"");
 
         assertThat(handedOver.status()).as(handedOver.body()).isEqualTo(200);
         assertThat(await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
@@ -185,8 +186,8 @@ class StrategyCatalogIT {
     }
 
     private static Reply importCatalog(String csv) {
-        return http.send("POST", CATALOGS, csv.getBytes(StandardCharsets.UTF_8), false,
-                "Content-Type", "text/csv", ACTOR, "planner", "X-Correlation-Id", "import-1");
+        return planner.send("POST", CATALOGS, csv.getBytes(StandardCharsets.UTF_8), false,
+                "Content-Type", "text/csv", "X-Correlation-Id", "import-1");
     }
 
     private static JsonNode awaitTree(Predicate<JsonNode> ready) {

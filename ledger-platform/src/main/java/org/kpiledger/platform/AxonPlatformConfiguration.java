@@ -17,16 +17,23 @@ public class AxonPlatformConfiguration {
 
     /** Who issued a command: copied from the command's metadata into every event it causes. */
     public static final String ACTOR = "actor";
+    /** The department the actor belonged to when issuing the command; absent when the account names none. */
+    public static final String ACTOR_DEPARTMENT = "actorDepartment";
+    /** The actor's roles at that moment, comma-separated, such as {@code STAFF} or {@code PLANNER,AUDITOR}. */
+    public static final String ACTOR_ROLES = "actorRoles";
+    /** How the actor authenticated: {@code HTTP_BASIC}, {@code FORM_LOGIN}, {@code BEARER_TOKEN} or {@code SYSTEM}. */
+    public static final String AUTH_METHOD = "authMethod";
     /** Ties an HTTP request, its command and the command's events together. */
     public static final String CORRELATION_ID = "correlationId";
 
     /**
-     * Copies the actor and the request's correlation id from each command into every event it causes. Declared
+     * Copies the actor (name, department, roles, how they authenticated) and the request's correlation id from each
+     * command into every event it causes. Declared
      * instead of Axon's default provider, which would put the command's own message id under the same key.
      */
     @Bean
     CorrelationDataProvider actorAndCorrelationProvider() {
-        return new SimpleCorrelationDataProvider(ACTOR, CORRELATION_ID);
+        return new SimpleCorrelationDataProvider(ACTOR, ACTOR_DEPARTMENT, ACTOR_ROLES, AUTH_METHOD, CORRELATION_ID);
     }
 
     /**

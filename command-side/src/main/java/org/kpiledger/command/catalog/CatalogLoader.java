@@ -14,6 +14,7 @@ import org.kpiledger.command.kpi.KpiRuleViolation;
 import org.kpiledger.events.kpi.PlaceKpiCommand;
 import org.kpiledger.events.strategy.DefineStrategyCommand;
 import org.kpiledger.platform.AxonPlatformConfiguration;
+import org.kpiledger.platform.security.AuthMethod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
@@ -53,6 +54,7 @@ public class CatalogLoader {
         Resource resource = resources.getResource(location.contains(":") ? location : "file:" + location);
         try (Reader csv = new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8)) {
             return load(csv, MetaData.with(AxonPlatformConfiguration.ACTOR, ACTOR)
+                    .and(AxonPlatformConfiguration.AUTH_METHOD, AuthMethod.SYSTEM.name())
                     .and(AxonPlatformConfiguration.CORRELATION_ID, "catalog-" + UUID.randomUUID()));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the catalog " + location, e);

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.kpiledger.events.kpi.ActualCorrectedEvent;
@@ -32,6 +33,8 @@ import org.kpiledger.events.kpi.ReviseTargetCommand;
 import org.kpiledger.events.kpi.Target;
 import org.kpiledger.events.kpi.TargetRevisedEvent;
 import org.kpiledger.events.kpi.ValueKind;
+import org.kpiledger.platform.AxonPlatformConfiguration;
+import org.kpiledger.platform.security.LedgerRole;
 
 /**
  * One KPI of the strategy and the rules its history must keep. Command handlers check and apply events; only
@@ -71,7 +74,10 @@ class Kpi {
     }
 
     @CommandHandler
-    long handle(RecordActualCommand command, Clock clock) {
+    long handle(RecordActualCommand command, Clock clock,
+            @MetaDataValue(AxonPlatformConfiguration.ACTOR_DEPARTMENT) String writerDepartment,
+            @MetaDataValue(AxonPlatformConfiguration.ACTOR_ROLES) String writerRoles) {
+        requireOwnDepartment(writerDepartment, writerRoles);
         requireVersion(command.expectedVersion());
         FiscalYear fiscalYear = command.fiscalYear();
         requireOfKind(valueKind, command.value(), "value");
@@ -88,7 +94,10 @@ class Kpi {
     }
 
     @CommandHandler
-    long handle(CorrectActualCommand command) {
+    long handle(CorrectActualCommand command,
+            @MetaDataValue(AxonPlatformConfiguration.ACTOR_DEPARTMENT) String writerDepartment,
+            @MetaDataValue(AxonPlatformConfiguration.ACTOR_ROLES) String writerRoles) {
+        requireOwnDepartment(writerDepartment, writerRoles);
         requireVersion(command.expectedVersion());
         requireText(command.reason(), "reason");
         requireOfKind(valueKind, command.correctedValue(), "value");
@@ -182,6 +191,23 @@ class Kpi {
     void on(DepartmentAssignedEvent event, @SequenceNumber long sequenceNumber) {
         department = event.department();
         version = sequenceNumber;
+    }
+
+    /**
+     * Figures are written by the staff of the department that owns the KPI, checked here, against the owner as of
+     * this very version, so that a reassignment and a write cannot race past each other. Administrators may write
+     * for any department.
+     */
+    private void requireOwnDepartment(String writerDepartment, String writerRoles) {
+        if (LedgerRole.split(writerRoles).contains(LedgerRole.ADMIN)) {
+            return;
+        }
+        if (department == null) {
+            throw DepartmentRuleException.unowned(kpiId);
+        }
+        if (!department.code().equals(writerDepartment)) {
+            throw DepartmentRuleException.otherDepartment(kpiId, department, writerDepartment);
+        }
     }
 
     private void requireVersion(Long expectedVersion) {

@@ -8,9 +8,12 @@ import static org.kpiledger.command.kpi.KpiFixtures.registerStartups;
 import static org.kpiledger.command.kpi.KpiFixtures.startupsActual;
 import static org.kpiledger.command.kpi.KpiFixtures.startupsRegistered;
 
+import static org.hamcrest.Matchers.containsString;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Map;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +43,7 @@ import org.kpiledger.events.kpi.TargetComparator;
 import org.kpiledger.events.kpi.TargetRevisedEvent;
 import org.kpiledger.events.kpi.ValueKind;
 import org.kpiledger.events.strategy.PlanId;
+import org.kpiledger.platform.AxonPlatformConfiguration;
 
 class KpiTest {
 
@@ -47,7 +51,19 @@ class KpiTest {
     private static final Clock LAST_DAY_OF_FY2017 =
             Clock.fixed(Instant.parse("2018-03-31T05:00:00Z"), ZoneId.of("Asia/Tokyo"));
 
+    private static final Department SANGYO = new Department("sangyo");
+    private static final Map<String, ?> SANGYO_STAFF = staffOf(SANGYO.code());
+
     private FixtureConfiguration<Kpi> fixture;
+
+    private static Map<String, ?> staffOf(String department) {
+        return Map.of(AxonPlatformConfiguration.ACTOR_DEPARTMENT, department,
+                AxonPlatformConfiguration.ACTOR_ROLES, "STAFF");
+    }
+
+    private static DepartmentAssignedEvent ownedBySangyo() {
+        return new DepartmentAssignedEvent(STARTUPS, null, SANGYO);
+    }
 
     @BeforeEach
     void createFixture() {
@@ -106,60 +122,116 @@ class KpiTest {
 
         @Test
         void recordsTheActualOfAFiscalYearInTheKpisUnit() {
-            fixture.given(startupsRegistered())
+            fixture.given(startupsRegistered(), ownedBySangyo())
                     .when(new RecordActualCommand(STARTUPS, FiscalYear.of(2015), amount("9"), "H27年度末",
-                            "産業振興課 報告書 2016-04", null))
+                            "産業振興課 報告書 2016-04", null), SANGYO_STAFF)
                     .expectSuccessfulHandlerExecution()
-                    .expectResultMessagePayload(1L)
+                    .expectResultMessagePayload(2L)
                     .expectEvents(new ActualRecordedEvent(STARTUPS, FiscalYear.of(2015), Quantity.of("9", "事業者"),
                             "H27年度末", "産業振興課 報告書 2016-04"));
         }
 
         @Test
         void rejectsSecondActualForSameFiscalYear() {
-            fixture.given(startupsRegistered(), startupsActual(2015, "9"))
-                    .when(new RecordActualCommand(STARTUPS, FiscalYear.of(2015), amount("10"), null, null, null))
+            fixture.given(startupsRegistered(), ownedBySangyo(), startupsActual(2015, "9"))
+                    .when(new RecordActualCommand(STARTUPS, FiscalYear.of(2015), amount("10"), null, null, null),
+                            SANGYO_STAFF)
                     .expectException(ActualAlreadyRecordedException.class)
                     .expectNoEvents();
         }
 
         @Test
         void acceptsTheFiscalYearThatIsRunningToday() {
-            fixture.given(startupsRegistered())
-                    .when(new RecordActualCommand(STARTUPS, FiscalYear.of(2017), amount("12"), null, null, null))
+            fixture.given(startupsRegistered(), ownedBySangyo())
+                    .when(new RecordActualCommand(STARTUPS, FiscalYear.of(2017), amount("12"), null, null, null),
+                            SANGYO_STAFF)
                     .expectEvents(startupsActual(2017, "12"));
         }
 
         @Test
         void rejectsAFiscalYearThatHasNotStarted() {
-            fixture.given(startupsRegistered())
-                    .when(new RecordActualCommand(STARTUPS, FiscalYear.of(2018), amount("12"), null, null, null))
+            fixture.given(startupsRegistered(), ownedBySangyo())
+                    .when(new RecordActualCommand(STARTUPS, FiscalYear.of(2018), amount("12"), null, null, null),
+                            SANGYO_STAFF)
                     .expectException(FiscalYearNotStartedException.class)
                     .expectNoEvents();
         }
 
         @Test
         void acceptsTheVersionTheWriterSaw() {
-            fixture.given(startupsRegistered(), startupsActual(2015, "9"))
-                    .when(new RecordActualCommand(STARTUPS, FiscalYear.of(2016), amount("11"), null, null, 1L))
-                    .expectResultMessagePayload(2L)
+            fixture.given(startupsRegistered(), ownedBySangyo(), startupsActual(2015, "9"))
+                    .when(new RecordActualCommand(STARTUPS, FiscalYear.of(2016), amount("11"), null, null, 2L),
+                            SANGYO_STAFF)
+                    .expectResultMessagePayload(3L)
                     .expectEvents(startupsActual(2016, "11"));
         }
 
         @Test
         void rejectsAVersionTheKpiHasMovedOnFrom() {
-            fixture.given(startupsRegistered(), startupsActual(2015, "9"))
-                    .when(new RecordActualCommand(STARTUPS, FiscalYear.of(2016), amount("11"), null, null, 0L))
+            fixture.given(startupsRegistered(), ownedBySangyo(), startupsActual(2015, "9"))
+                    .when(new RecordActualCommand(STARTUPS, FiscalYear.of(2016), amount("11"), null, null, 0L),
+                            SANGYO_STAFF)
                     .expectException(StaleVersionException.class)
                     .expectNoEvents();
         }
 
         @Test
         void rejectsAVersionTheKpiHasNotReached() {
-            fixture.given(startupsRegistered())
-                    .when(new RecordActualCommand(STARTUPS, FiscalYear.of(2016), amount("11"), null, null, 5L))
+            fixture.given(startupsRegistered(), ownedBySangyo())
+                    .when(new RecordActualCommand(STARTUPS, FiscalYear.of(2016), amount("11"), null, null, 5L),
+                            SANGYO_STAFF)
                     .expectException(StaleVersionException.class)
                     .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class DepartmentRule {
+
+        @Test
+        void refusesStaffOfAnotherDepartment() {
+            fixture.given(startupsRegistered(), ownedBySangyo())
+                    .when(new RecordActualCommand(STARTUPS, FiscalYear.of(2015), amount("9"), null, null, null),
+                            staffOf("kosodate"))
+                    .expectException(DepartmentRuleException.class)
+                    .expectExceptionMessage(containsString("owned by sangyo"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAnyFigureForAKpiNoDepartmentOwns() {
+            fixture.given(startupsRegistered())
+                    .when(new RecordActualCommand(STARTUPS, FiscalYear.of(2015), amount("9"), null, null, null),
+                            SANGYO_STAFF)
+                    .expectException(DepartmentRuleException.class)
+                    .expectExceptionMessage(containsString("not owned by any department"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesTheFormerOwnerOnceTheKpiIsHandedOver() {
+            fixture.given(startupsRegistered(), ownedBySangyo(), startupsActual(2015, "9"),
+                            new DepartmentAssignedEvent(STARTUPS, SANGYO, new Department("kosodate")))
+                    .when(new CorrectActualCommand(STARTUPS, FiscalYear.of(2015), amount("8"), "typo", null),
+                            SANGYO_STAFF)
+                    .expectException(DepartmentRuleException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAWriterWhoseDepartmentAndRolesAreUnknown() {
+            fixture.given(startupsRegistered(), ownedBySangyo())
+                    .when(new RecordActualCommand(STARTUPS, FiscalYear.of(2015), amount("9"), null, null, null))
+                    .expectException(DepartmentRuleException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void letsAnAdministratorWriteForAnyDepartment() {
+            fixture.given(startupsRegistered(), ownedBySangyo())
+                    .when(new RecordActualCommand(STARTUPS, FiscalYear.of(2015), amount("9"), null, null, null),
+                            Map.of(AxonPlatformConfiguration.ACTOR_ROLES, "ADMIN"))
+                    .expectEvents(startupsActual(2015, "9"));
         }
     }
 
@@ -168,52 +240,56 @@ class KpiTest {
 
         @Test
         void correctsAnActualAndKeepsTheValueItReplaces() {
-            fixture.given(startupsRegistered(), startupsActual(2015, "9"))
+            fixture.given(startupsRegistered(), ownedBySangyo(), startupsActual(2015, "9"))
                     .when(new CorrectActualCommand(STARTUPS, FiscalYear.of(2015), amount("8"),
-                            "転出した1事業者を二重計上していた", 1L))
-                    .expectResultMessagePayload(2L)
+                            "転出した1事業者を二重計上していた", 2L), SANGYO_STAFF)
+                    .expectResultMessagePayload(3L)
                     .expectEvents(new ActualCorrectedEvent(STARTUPS, FiscalYear.of(2015),
                             Quantity.of("9", "事業者"), Quantity.of("8", "事業者"), "転出した1事業者を二重計上していた"));
         }
 
         @Test
         void correctsACorrectionAgainstTheLatestValue() {
-            fixture.given(startupsRegistered(), startupsActual(2015, "9"),
+            fixture.given(startupsRegistered(), ownedBySangyo(), startupsActual(2015, "9"),
                             new ActualCorrectedEvent(STARTUPS, FiscalYear.of(2015), Quantity.of("9", "事業者"),
                                     Quantity.of("8", "事業者"), "first"))
-                    .when(new CorrectActualCommand(STARTUPS, FiscalYear.of(2015), amount("7"), "second", null))
+                    .when(new CorrectActualCommand(STARTUPS, FiscalYear.of(2015), amount("7"), "second", null),
+                            SANGYO_STAFF)
                     .expectEvents(new ActualCorrectedEvent(STARTUPS, FiscalYear.of(2015),
                             Quantity.of("8", "事業者"), Quantity.of("7", "事業者"), "second"));
         }
 
         @Test
         void rejectsACorrectionOfAFiscalYearWithoutActual() {
-            fixture.given(startupsRegistered())
-                    .when(new CorrectActualCommand(STARTUPS, FiscalYear.of(2015), amount("8"), "typo", null))
+            fixture.given(startupsRegistered(), ownedBySangyo())
+                    .when(new CorrectActualCommand(STARTUPS, FiscalYear.of(2015), amount("8"), "typo", null),
+                            SANGYO_STAFF)
                     .expectException(ActualNotRecordedException.class)
                     .expectNoEvents();
         }
 
         @Test
         void rejectsACorrectionThatChangesNothing() {
-            fixture.given(startupsRegistered(), startupsActual(2015, "9"))
-                    .when(new CorrectActualCommand(STARTUPS, FiscalYear.of(2015), amount("9.00"), "typo", null))
+            fixture.given(startupsRegistered(), ownedBySangyo(), startupsActual(2015, "9"))
+                    .when(new CorrectActualCommand(STARTUPS, FiscalYear.of(2015), amount("9.00"), "typo", null),
+                            SANGYO_STAFF)
                     .expectException(NothingChangedException.class)
                     .expectNoEvents();
         }
 
         @Test
         void rejectsACorrectionWithoutReason() {
-            fixture.given(startupsRegistered(), startupsActual(2015, "9"))
-                    .when(new CorrectActualCommand(STARTUPS, FiscalYear.of(2015), amount("8"), " ", null))
+            fixture.given(startupsRegistered(), ownedBySangyo(), startupsActual(2015, "9"))
+                    .when(new CorrectActualCommand(STARTUPS, FiscalYear.of(2015), amount("8"), " ", null), SANGYO_STAFF)
                     .expectException(InvalidKpiCommandException.class)
                     .expectNoEvents();
         }
 
         @Test
         void rejectsAStaleCorrection() {
-            fixture.given(startupsRegistered(), startupsActual(2015, "9"), startupsActual(2016, "11"))
-                    .when(new CorrectActualCommand(STARTUPS, FiscalYear.of(2015), amount("8"), "typo", 1L))
+            fixture.given(startupsRegistered(), ownedBySangyo(), startupsActual(2015, "9"), startupsActual(2016, "11"))
+                    .when(new CorrectActualCommand(STARTUPS, FiscalYear.of(2015), amount("8"), "typo", 1L),
+                            SANGYO_STAFF)
                     .expectException(StaleVersionException.class)
                     .expectNoEvents();
         }
@@ -342,8 +418,9 @@ class KpiTest {
 
         @Test
         void rejectsANegativeCount() {
-            fixture.given(startupsRegistered())
-                    .when(new RecordActualCommand(STARTUPS, FiscalYear.of(2015), amount("-3"), null, null, null))
+            fixture.given(startupsRegistered(), ownedBySangyo())
+                    .when(new RecordActualCommand(STARTUPS, FiscalYear.of(2015), amount("-3"), null, null, null),
+                            SANGYO_STAFF)
                     .expectException(InvalidKpiCommandException.class)
                     .expectExceptionMessage("must not be negative (the KPI's figures are of kind COUNT).")
                     .expectNoEvents();
@@ -351,24 +428,27 @@ class KpiTest {
 
         @Test
         void rejectsAFractionOfACount() {
-            fixture.given(startupsRegistered())
-                    .when(new RecordActualCommand(STARTUPS, FiscalYear.of(2015), amount("2.5"), null, null, null))
+            fixture.given(startupsRegistered(), ownedBySangyo())
+                    .when(new RecordActualCommand(STARTUPS, FiscalYear.of(2015), amount("2.5"), null, null, null),
+                            SANGYO_STAFF)
                     .expectException(InvalidKpiCommandException.class)
                     .expectNoEvents();
         }
 
         @Test
         void rejectsAnActualOfAFiscalYearBeforeTheBaselineYear() {
-            fixture.given(startupsRegistered())
-                    .when(new RecordActualCommand(STARTUPS, FiscalYear.of(1900), amount("3"), null, null, null))
+            fixture.given(startupsRegistered(), ownedBySangyo())
+                    .when(new RecordActualCommand(STARTUPS, FiscalYear.of(1900), amount("3"), null, null, null),
+                            SANGYO_STAFF)
                     .expectException(FiscalYearBeforeBaselineException.class)
                     .expectNoEvents();
         }
 
         @Test
         void rejectsACorrectionToAFigureTheKindCannotHave() {
-            fixture.given(startupsRegistered(), startupsActual(2015, "9"))
-                    .when(new CorrectActualCommand(STARTUPS, FiscalYear.of(2015), amount("8.5"), "typo", null))
+            fixture.given(startupsRegistered(), ownedBySangyo(), startupsActual(2015, "9"))
+                    .when(new CorrectActualCommand(STARTUPS, FiscalYear.of(2015), amount("8.5"), "typo", null),
+                            SANGYO_STAFF)
                     .expectException(InvalidKpiCommandException.class)
                     .expectNoEvents();
         }

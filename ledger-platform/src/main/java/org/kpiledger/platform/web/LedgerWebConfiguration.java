@@ -1,7 +1,11 @@
 package org.kpiledger.platform.web;
 
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.List;
 import java.util.function.Function;
 import org.kpiledger.events.kpi.Department;
 import org.kpiledger.events.kpi.FiscalYear;
@@ -109,13 +113,27 @@ public class LedgerWebConfiguration implements WebMvcConfigurer {
         });
     }
 
+    /**
+     * The API's description, with both ways to sign in, so that Swagger UI's "Authorize" offers them: HTTP Basic
+     * for local accounts, and a bearer token of the identity provider (accepted where one is configured).
+     */
     @Bean
     OpenAPI ledgerOpenApi(@Value("${spring.application.name:kpi-ledger}") String applicationName) {
         return new OpenAPI().info(new Info()
-                .title(applicationName)
-                .version("v1")
-                .description("Event-sourced progress ledger for public-sector strategy KPIs. Errors are RFC 9457 "
-                        + "problem details with a stable 'code' and, where one field is at fault, 'field'."));
+                        .title(applicationName)
+                        .version("v1")
+                        .description("Event-sourced progress ledger for public-sector strategy KPIs. Errors are "
+                                + "RFC 9457 problem details with a stable 'code' and, where one field is at fault, "
+                                + "'field'. Reading current progress needs no sign-in unless the operator requires "
+                                + "it; every write does."))
+                .components(new Components()
+                        .addSecuritySchemes("basicAuth", new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("basic").description("A local account: username and password."))
+                        .addSecuritySchemes("bearerAuth", new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer").bearerFormat("JWT")
+                                .description("An access token of the city's identity provider.")))
+                .security(List.of(new SecurityRequirement().addList("basicAuth"),
+                        new SecurityRequirement().addList("bearerAuth")));
     }
 
     @Bean

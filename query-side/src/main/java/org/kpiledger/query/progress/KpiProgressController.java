@@ -3,6 +3,7 @@ package org.kpiledger.query.progress;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.kpiledger.events.kpi.KpiId;
+import org.kpiledger.platform.security.LedgerPrincipal;
 import org.kpiledger.query.scoring.Grader;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
@@ -35,15 +36,20 @@ class KpiProgressController {
         StrategyLabels.Snapshot strategies = strategyLabels.load();
         Grader.Adoptions adoptions = grader.load();
         return new KpiProgressView.Page(repository.findAll(Sort.by("kpiId")).stream()
-                .map(kpi -> kpi.view(strategies, adoptions)).toList());
+                .map(kpi -> forReader(kpi.view(strategies, adoptions))).toList());
     }
 
     @GetMapping("/{kpiId}")
     @Operation(summary = "Progress of one KPI; its version is the ETag")
     ResponseEntity<KpiProgressView> get(@PathVariable KpiId kpiId) {
         KpiProgressView view = repository.findById(kpiId.value())
-                .map(kpi -> kpi.view(strategyLabels.load(), grader.load()))
+                .map(kpi -> forReader(kpi.view(strategyLabels.load(), grader.load())))
                 .orElseThrow(() -> new KpiNotFoundException(kpiId));
         return ResponseEntity.ok().eTag(Long.toString(view.version())).body(view);
+    }
+
+    /** Who recorded a figure is shown to signed-in users only. */
+    private static KpiProgressView forReader(KpiProgressView view) {
+        return LedgerPrincipal.current().isPresent() ? view : view.withoutActors();
     }
 }

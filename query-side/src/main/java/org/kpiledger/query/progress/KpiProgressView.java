@@ -1,5 +1,6 @@
 package org.kpiledger.query.progress;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -54,17 +55,33 @@ public record KpiProgressView(
     public record Target(int fiscalYear, BigDecimal value, TargetComparator comparator) {
     }
 
+    /**
+     * One fiscal year's actual. {@code recordedBy} and {@code lastCorrectedBy} name people, so they are left out
+     * for anonymous readers.
+     */
     public record Actual(
             int fiscalYear,
             BigDecimal value,
             String note,
             String evidenceReference,
             Instant recordedAt,
-            String recordedBy,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String recordedBy,
             int corrections,
             Instant lastCorrectedAt,
-            String lastCorrectedBy,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String lastCorrectedBy,
             String lastCorrectionReason) {
+
+        Actual withoutActors() {
+            return new Actual(fiscalYear, value, note, evidenceReference, recordedAt, null, corrections,
+                    lastCorrectedAt, null, lastCorrectionReason);
+        }
+    }
+
+    /** This view as anonymous readers see it: the same figures, without the names of who recorded them. */
+    public KpiProgressView withoutActors() {
+        return new KpiProgressView(kpiId, name, unit, accumulation, direction, valueKind, strategy, department,
+                baseline, target, actuals.stream().map(Actual::withoutActors).toList(),
+                latestActual == null ? null : latestActual.withoutActors(), achievement, version, updatedAt);
     }
 
     /** The list endpoint's body; a wrapper so that paging can be added without breaking clients. */

@@ -9,7 +9,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -40,9 +42,14 @@ import tools.jackson.databind.json.JsonMapper;
  * event store directly, as a faulty writer or an old release would have; the read model refuses one KPI's row
  * (a constraint this test adds, or a NUL byte PostgreSQL cannot hold).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "kpi-ledger.security.admin-password=" + DeadLetterIT.ADMIN_PASSWORD)
 class DeadLetterIT {
 
+    static final String ADMIN_PASSWORD = "dead-letter-operator";
+    /** The operator endpoints are for administrators; the first start created {@code admin}. */
+    private static final String ADMIN = "Basic " + Base64.getEncoder()
+            .encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
@@ -159,7 +166,7 @@ class DeadLetterIT {
 
     private static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return CLIENT.send(request.header("Authorization", ADMIN).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -3,6 +3,7 @@ package org.kpiledger.command.kpi.web;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.kpiledger.command.kpi.DepartmentRuleException;
 import org.kpiledger.command.kpi.InvalidKpiCommandException;
 import org.kpiledger.command.kpi.KpiRuleViolation;
 import org.kpiledger.command.kpi.StaleVersionException;
@@ -26,6 +27,13 @@ class KpiCommandProblemHandler {
     @ExceptionHandler(KpiRuleViolation.class)
     ResponseEntity<ProblemDetail> ruleViolation(KpiRuleViolation e) {
         return respond(HttpStatus.CONFLICT, e.code(), e.getMessage(), e.field());
+    }
+
+    @ExceptionHandler(DepartmentRuleException.class)
+    ResponseEntity<ProblemDetail> departmentRule(DepartmentRuleException e) {
+        ProblemDetail problem = ProblemCode.problem(HttpStatus.FORBIDDEN, "FORBIDDEN", e.getMessage(), null);
+        problem.setProperty("reason", e.reason().name());
+        return ProblemCode.response(problem);
     }
 
     @ExceptionHandler(InvalidKpiCommandException.class)

@@ -1,0 +1,73 @@
+package org.kpiledger.platform.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may call what, in one table, first match wins. The security filter chain is configured from it, and a refusal
+ * names the role the matching rule asks for. {@link Access#READ} is public while current progress is published
+ * ({@code kpi-ledger.security.public-read}, the default), and needs any signed-in user otherwise. Whatever the table
+ * does not name needs a signed-in user.
+ */
+final class EndpointAccess {
+
+    enum Access { PUBLIC, READ, SIGNED_IN, ROLE }
+
+    record Rule(HttpMethod method, String pattern, Access access, Set<LedgerRole> roles) {
+
+        RequestMatcher matcher() {
+            return method == null ? PathPatternRequestMatcher.pathPattern(pattern)
+                    : PathPatternRequestMatcher.pathPattern(method, pattern);
+        }
+    }
+
+    static final List<Rule> RULES = List.of(
+            open(HttpMethod.GET, "/actuator/health"),
+            open(HttpMethod.GET, "/actuator/health/**"),
+            open(HttpMethod.GET, "/actuator/info"),
+            role(null, "/actuator/**", LedgerRole.ADMIN),
+            open(HttpMethod.GET, "/v3/api-docs/**"),
+            open(HttpMethod.GET, "/swagger-ui.html"),
+            open(HttpMethod.GET, "/swagger-ui/**"),
+            open(null, "/error"),
+            open(null, "/login"),
+
+            role(HttpMethod.POST, "/api/v1/kpis", LedgerRole.PLANNER),
+            role(HttpMethod.POST, "/api/v1/kpis/*/actuals", LedgerRole.STAFF),
+            role(HttpMethod.PUT, "/api/v1/kpis/*/actuals/*", LedgerRole.STAFF),
+            role(HttpMethod.PUT, "/api/v1/kpis/*/target", LedgerRole.PLANNER),
+            role(HttpMethod.PUT, "/api/v1/kpis/*/placement", LedgerRole.PLANNER),
+            role(HttpMethod.PUT, "/api/v1/kpis/*/department", LedgerRole.PLANNER),
+            role(HttpMethod.POST, "/api/v1/strategies/*/scoring-policies", LedgerRole.PLANNER),
+            role(HttpMethod.POST, "/api/v1/catalogs", LedgerRole.PLANNER),
+
+            new Rule(HttpMethod.PUT, "/api/v1/users/me/password", Access.SIGNED_IN, Set.of()),
+            role(HttpMethod.GET, "/api/v1/users/changes", LedgerRole.ADMIN, LedgerRole.AUDITOR),
+            role(null, "/api/v1/users", LedgerRole.ADMIN),
+            role(null, "/api/v1/users/**", LedgerRole.ADMIN),
+            role(null, "/api/v1/operations/**", LedgerRole.ADMIN),
+
+            new Rule(HttpMethod.GET, "/api/v1/**", Access.READ, Set.of()));
+
+    private EndpointAccess() {
+    }
+
+    /** The rule that decides a request, if the table names one. */
+    static Optional<Rule> ruleFor(HttpServletRequest request) {
+        return RULES.stream().filter(rule -> rule.matcher().matches(request)).findFirst();
+    }
+
+    private static Rule open(HttpMethod method, String pattern) {
+        return new Rule(method, pattern, Access.PUBLIC, Set.of());
+    }
+
+    private static Rule role(HttpMethod method, String pattern, LedgerRole first, LedgerRole... others) {
+        return new Rule(method, pattern, Access.ROLE, EnumSet.of(first, others));
+    }
+}

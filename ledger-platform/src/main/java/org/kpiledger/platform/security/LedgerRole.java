@@ -1,0 +1,63 @@
+package org.kpiledger.platform.security;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** What a user of the ledger may do; {@link #ADMIN} may do everything the others may. */
+public enum LedgerRole {
+    /** Records and corrects the actuals of the KPIs their own department owns. */
+    STAFF,
+    /** Registers KPIs, revises targets, places KPIs in the strategy, assigns owners, imports catalogs, adopts policies. */
+    PLANNER,
+    /** Reads the change history with actor names, the audit feed and the integrity checks. */
+    AUDITOR,
+    /** Reads past states of the ledger and the changes between two dates. */
+    COMMITTEE,
+    /** Manages users and runs the operator endpoints; may do everything above. */
+    ADMIN;
+
+    /** The Spring Security authority of this role. */
+    public String authority() {
+        return "ROLE_" + name();
+    }
+
+    /** A role named in a token or a request, in any letter case; empty when no role has that name. */
+    public static Optional<LedgerRole> named(String name) {
+        return Arrays.stream(values()).filter(role -> role.name().equalsIgnoreCase(name.strip())).findFirst();
+    }
+
+    /** The roles among Spring Security authorities. */
+    public static Set<LedgerRole> fromAuthorities(Collection<String> authorities) {
+        Set<LedgerRole> roles = EnumSet.noneOf(LedgerRole.class);
+        for (LedgerRole role : values()) {
+            if (authorities.contains(role.authority())) {
+                roles.add(role);
+            }
+        }
+        return roles;
+    }
+
+    /** Roles as stored and as put in event metadata: comma-separated, in declaration order. */
+    public static String joined(Set<LedgerRole> roles) {
+        return roles.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
+    }
+
+    public static Set<LedgerRole> split(String joined) {
+        Set<LedgerRole> roles = EnumSet.noneOf(LedgerRole.class);
+        if (joined != null && !joined.isBlank()) {
+            for (String name : joined.split(",")) {
+                named(name).ifPresent(roles::add);
+            }
+        }
+        return roles;
+    }
+
+    public String lowerCase() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,85 @@
+package org.kpiledger.platform.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.stream.Collectors;
+import org.kpiledger.platform.web.ProblemCode;
+import org.kpiledger.platform.web.ProblemResponses;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
+
+/**
+ * The refusals of the security filters as problem details: 401 {@code UNAUTHENTICATED} with the challenges the
+ * client may answer, 429 {@code TOO_MANY_LOGIN_FAILURES} with {@code Retry-After}, 403 {@code FORBIDDEN} naming
+ * the role the endpoint asks for, and 403 {@code CSRF_TOKEN_INVALID} for a form without its token.
+ */
+class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    static final String REASON = "reason";
+
+    private final ProblemResponses responses;
+    private final boolean bearerTokens;
+
+    SecurityProblems(ProblemResponses responses, boolean bearerTokens) {
+        this.responses = responses;
+        this.bearerTokens = bearerTokens;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException refusal)
+            throws IOException {
+        if (refusal instanceof LoginThrottledException throttled) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+            responses.write(response, ProblemCode.problem(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_LOGIN_FAILURES",
+                    throttled.getMessage(), null));
+            return;
+        }
+        boolean sentBearer = bearerTokens && String.valueOf(request.getHeader(HttpHeaders.AUTHORIZATION))
+                .regionMatches(true, 0, "Bearer ", 0, 7);
+        response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"kpi-ledger\", charset=\"UTF-8\"");
+        if (bearerTokens) {
+            response.addHeader(HttpHeaders.WWW_AUTHENTICATE,
+                    sentBearer ? "Bearer realm=\"kpi-ledger\", error=\"invalid_token\"" : "Bearer realm=\"kpi-ledger\"");
+        }
+        String detail = request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                ? "Sign in first: send a username and password (HTTP Basic)"
+                        + (bearerTokens ? " or a bearer token of the city's identity provider." : ".")
+                : sentBearer ? "The bearer token is not valid here: expired, not signed by the identity provider, "
+                        + "or issued for another service."
+                        : "The username or password is not right, or the account is disabled.";
+        responses.write(response, ProblemCode.problem(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", detail, null));
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException refusal)
+            throws IOException {
+        if (refusal instanceof CsrfException) {
+            responses.write(response, ProblemCode.problem(HttpStatus.FORBIDDEN, "CSRF_TOKEN_INVALID",
+                    "This form was sent without its CSRF token, or with an old one; reload the page and send it again.",
+                    "_csrf"));
+            return;
+        }
+        ProblemDetail problem = EndpointAccess.ruleFor(request)
+                .filter(rule -> rule.access() == EndpointAccess.Access.ROLE)
+                .map(rule -> {
+                    String roles = rule.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(" or "));
+                    ProblemDetail missingRole = ProblemCode.problem(HttpStatus.FORBIDDEN, "FORBIDDEN",
+                            "This needs the role " + roles + "; you have "
+                                    + LedgerPrincipal.current().map(user -> user.roles().isEmpty() ? "no role"
+                                            : LedgerRole.joined(user.roles())).orElse("no role") + ".", null);
+                    missingRole.setProperty(REASON, "MISSING_ROLE");
+                    missingRole.setProperty("requiredRoles", rule.roles().stream().map(Enum::name).sorted().toList());
+                    return missingRole;
+                })
+                .orElseGet(() -> ProblemCode.problem(HttpStatus.FORBIDDEN, "FORBIDDEN",
+                        "You may not do this.", null));
+        responses.write(response, problem);
+    }
+}

@@ -1,0 +1,160 @@
+package org.kpiledger.platform.security;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.kpiledger.events.kpi.Department;
+import org.kpiledger.platform.web.InvalidFieldException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Local accounts: administrators create them, change their roles and department, disable them and reset their
+ * passwords; every user changes their own password. Each change is recorded with who made it, and
+ * {@code GET /api/v1/users/changes} lists those records for administrators and auditors.
+ */
+@RestController
+@RequestMapping("/api/v1/users")
+@Tag(name = "Users", description = "Local accounts and the record of every change to them")
+class UserController {
+
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
+    private static final String OWN_ACCOUNT = "me";
+    private static final int MIN_PASSWORD = 12;
+    private static final int MAX_PASSWORD_BYTES = 72;
+
+    private final LocalAccounts accounts;
+    private final PasswordEncoder passwords;
+
+    UserController(LocalAccounts accounts, PasswordEncoder passwords) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+    }
+
+    record Users(List<LocalAccounts.Account> users) {
+    }
+
+    record Changes(List<LocalAccounts.Change> changes) {
+    }
+
+    @PostMapping
+    @Operation(summary = "Create an account (ADMIN)")
+    ResponseEntity<LocalAccounts.Account> create(@Valid @RequestBody UserRequests.NewUser request) {
+        String username = request.username().strip();
+        if (!USERNAME.matcher(username).matches() || username.equals(OWN_ACCOUNT)) {
+            throw new InvalidFieldException("username", "A username is 1 to 64 letters, digits, '.', '_', '@' or '-', "
+                    + "starting with a letter or digit, and not 'me'.");
+        }
+        requireDepartmentForStaff(request.roles(), request.department());
+        LocalAccounts.Account account = accounts.create(username, hash(request.password(), "password"),
+                request.roles(), code(request.department()), actor());
+        return ResponseEntity.created(URI.create("/api/v1/users/" + username)).body(account);
+    }
+
+    @GetMapping
+    @Operation(summary = "Every account, without password hashes (ADMIN)")
+    Users list() {
+        return new Users(accounts.list());
+    }
+
+    @GetMapping("/changes")
+    @Operation(summary = "Every change to accounts, oldest first: who changed whose rights, when (ADMIN, AUDITOR)")
+    Changes changes(@RequestParam(required = false) String username,
+            @RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = "100") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw new InvalidFieldException("limit", "limit is 1 to 1000.");
+        }
+        return new Changes(accounts.changes(username, after, limit));
+    }
+
+    @GetMapping("/{username}")
+    @Operation(summary = "One account (ADMIN)")
+    LocalAccounts.Account get(@PathVariable String username) {
+        return accounts.find(username).orElseThrow(() -> new UserNotFoundException(username));
+    }
+
+    @PutMapping("/{username}/roles")
+    @Operation(summary = "Change an account's roles and department (ADMIN)")
+    LocalAccounts.Account changeRoles(@PathVariable String username, @Valid @RequestBody UserRequests.Roles request) {
+        requireDepartmentForStaff(request.roles(), request.department());
+        if (!request.roles().contains(LedgerRole.ADMIN)) {
+            requireAnotherAdmin(username, "roles");
+        }
+        return accounts.changeRoles(username, request.roles(), code(request.department()), actor());
+    }
+
+    @PutMapping("/{username}/enabled")
+    @Operation(summary = "Disable or enable an account (ADMIN); a disabled account cannot sign in")
+    LocalAccounts.Account setEnabled(@PathVariable String username, @Valid @RequestBody UserRequests.Enabled request) {
+        if (!request.enabled()) {
+            requireAnotherAdmin(username, "enabled");
+        }
+        return accounts.setEnabled(username, request.enabled(), actor());
+    }
+
+    @PutMapping("/{username}/password")
+    @Operation(summary = "Set an account's password (ADMIN)")
+    ResponseEntity<Void> setPassword(@PathVariable String username,
+            @Valid @RequestBody UserRequests.NewPassword request) {
+        accounts.changePassword(username, hash(request.password(), "password"), actor());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping("/me/password")
+    @Operation(summary = "Change your own password, giving the current one (any local account)")
+    ResponseEntity<Void> changeOwnPassword(@Valid @RequestBody UserRequests.OwnPassword request) {
+        String username = actor();
+        String stored = accounts.passwordHash(username).orElseThrow(() -> new InvalidFieldException("currentPassword",
+                "Only local accounts have a password here; change yours at your identity provider."));
+        if (!passwords.matches(request.currentPassword(), stored)) {
+            throw new InvalidFieldException("currentPassword", "The current password is not right.");
+        }
+        accounts.changePassword(username, hash(request.newPassword(), "newPassword"), username);
+        return ResponseEntity.noContent().build();
+    }
+
+    private String hash(String password, String field) {
+        if (password.codePointCount(0, password.length()) < MIN_PASSWORD
+                || password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw new InvalidFieldException(field, "A password is at least " + MIN_PASSWORD
+                    + " characters and at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8.");
+        }
+        return passwords.encode(password);
+    }
+
+    private static void requireDepartmentForStaff(Set<LedgerRole> roles, Department department) {
+        if (roles.contains(LedgerRole.STAFF) && department == null) {
+            throw new InvalidFieldException("department",
+                    "Staff record figures for their department: an account with the role STAFF needs one.");
+        }
+    }
+
+    private void requireAnotherAdmin(String username, String field) {
+        boolean isAdmin = accounts.find(username).map(account -> account.roles().contains(LedgerRole.ADMIN)
+                && account.enabled()).orElse(false);
+        if (isAdmin && accounts.otherEnabledAdmins(username) == 0) {
+            throw new LastAdministratorException(field);
+        }
+    }
+
+    private static String code(Department department) {
+        return department == null ? null : department.code();
+    }
+
+    private static String actor() {
+        return LedgerPrincipal.current().orElseThrow().name();
+    }
+}

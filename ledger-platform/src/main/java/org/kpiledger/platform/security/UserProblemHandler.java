@@ -1,0 +1,31 @@
+package org.kpiledger.platform.security;
+
+import org.kpiledger.platform.web.ProblemCode;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** The users API's refusals as problem details. */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class UserProblemHandler {
+
+    @ExceptionHandler(UserAlreadyExistsException.class)
+    ResponseEntity<ProblemDetail> exists(UserAlreadyExistsException e) {
+        return ProblemCode.response(HttpStatus.CONFLICT, "USER_ALREADY_EXISTS", e.getMessage(), "username");
+    }
+
+    @ExceptionHandler(UserNotFoundException.class)
+    ResponseEntity<ProblemDetail> unknown(UserNotFoundException e) {
+        return ProblemCode.response(HttpStatus.NOT_FOUND, "USER_NOT_FOUND", e.getMessage(), "username");
+    }
+
+    @ExceptionHandler(LastAdministratorException.class)
+    ResponseEntity<ProblemDetail> lastAdministrator(LastAdministratorException e) {
+        return ProblemCode.response(HttpStatus.CONFLICT, "LAST_ADMINISTRATOR", e.getMessage(), e.field());
+    }
+}
