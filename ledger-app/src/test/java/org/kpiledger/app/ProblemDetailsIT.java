@@ -32,7 +32,7 @@ class ProblemDetailsIT {
     private static final String KPI = "1-1-1-01";
     /** Java, Jackson, Spring or Tomcat names, which a client must never see. */
     private static final String IMPLEMENTATION_NAME =
-            "(java|javax|jakarta|tools|org|com)\\.[a-z]|Exception|Tomcat|Jackson|<html";
+            "(java|javax|jakarta|tools|org|com)\\.[a-z]|Exception|Tomcat|Jackson|<html|For input string";
     private static final String ACTUALS = "/api/v1/kpis/" + KPI + "/actuals";
     private static LedgerProcesses processes;
     private static LedgerHttp http;
@@ -230,6 +230,8 @@ class ProblemDetailsIT {
                 refusal("two entity tags", 400, "INVALID_FIELD", "If-Match",
                         h -> h.put(ACTUALS + "/2015", correctActual(10, "typo"),
                                 "If-Match", "\"1\", \"2\"")),
+                refusal("a query parameter that is not a number", 400, "INVALID_FIELD", "after",
+                        h -> h.get("/api/v1/users/changes?after=x")),
                 refusal("a wrong password", 401, "UNAUTHENTICATED", null,
                         h -> h.as("admin", "not-the-password").post(ACTUALS, recordActual(2016, 12))),
                 refusal("credentials that are not base64", 401, "UNAUTHENTICATED", null,

@@ -55,6 +55,9 @@ public class LedgerProblemDetailsHandler extends ResponseEntityExceptionHandler 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> invalidPathOrQueryValue(MethodArgumentTypeMismatchException e) {
         Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof NumberFormatException) {
+            return badRequest(INVALID_FIELD, e.getName() + ": must be a whole number.", e.getName());
+        }
         String detail = cause instanceof IllegalArgumentException && cause.getMessage() != null
                 && !IMPLEMENTATION_NAME.matcher(cause.getMessage()).find()
                 ? cause.getMessage()
@@ -149,7 +152,10 @@ public class LedgerProblemDetailsHandler extends ResponseEntityExceptionHandler 
             if (problem.getProperties() == null || !problem.getProperties().containsKey(ProblemCode.CODE)) {
                 problem.setProperty(ProblemCode.CODE, ProblemCode.forStatus(status));
             }
-            headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+            HttpHeaders writable = new HttpHeaders();
+            writable.addAll(headers);
+            writable.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+            return super.createResponseEntity(body, writable, status, request);
         }
         return super.createResponseEntity(body, headers, status, request);
     }
