@@ -171,7 +171,9 @@ class AuthorizationMatrixIT {
 
         assertThat(closed.anonymous().get("/api/v1/kpis").status()).isEqualTo(401);
         assertThat(closed.anonymous().get("/api/v1/strategies/shinagawa-2015").status()).isEqualTo(401);
+        assertThat(closed.anonymous().get("/v3/api-docs").status()).isEqualTo(401);
         assertThat(closed.anonymous().get("/actuator/health").status()).isEqualTo(200);
+        assertThat(closed.anonymous().get("/login").status()).isEqualTo(200);
         assertThat(closed.as("iinkai", LedgerHttp.passwordOf("iinkai")).get("/api/v1/kpis").status()).isEqualTo(200);
     }
 

@@ -44,7 +44,7 @@ class RunnableJarIT {
                     .asString()).isEqualTo("1-1");
             assertThat(http.post("/api/v1/kpis/1-1-1-01/actuals", recordActual("H28", 14)).status())
                     .as("nobody signed in").isEqualTo(401);
-            assertThat(http.get("/no-such-page").problemCode()).as("answered without a warning in the log")
+            assertThat(http.get("/api/v1/no-such-page").problemCode()).as("answered without a warning in the log")
                     .isEqualTo("NOT_FOUND");
 
             Matcher printed = GENERATED_PASSWORD.matcher(first.log());

@@ -32,9 +32,9 @@ final class EndpointAccess {
             open(HttpMethod.GET, "/actuator/health/**"),
             open(HttpMethod.GET, "/actuator/info"),
             role(null, "/actuator/**", LedgerRole.ADMIN),
-            open(HttpMethod.GET, "/v3/api-docs/**"),
-            open(HttpMethod.GET, "/swagger-ui.html"),
-            open(HttpMethod.GET, "/swagger-ui/**"),
+            read("/v3/api-docs/**"),
+            read("/swagger-ui.html"),
+            read("/swagger-ui/**"),
             open(null, "/error"),
             open(null, "/login"),
 
@@ -53,7 +53,7 @@ final class EndpointAccess {
             role(null, "/api/v1/users/**", LedgerRole.ADMIN),
             role(null, "/api/v1/operations/**", LedgerRole.ADMIN),
 
-            new Rule(HttpMethod.GET, "/api/v1/**", Access.READ, Set.of()));
+            read("/api/v1/**"));
 
     private EndpointAccess() {
     }
@@ -65,6 +65,10 @@ final class EndpointAccess {
 
     private static Rule open(HttpMethod method, String pattern) {
         return new Rule(method, pattern, Access.PUBLIC, Set.of());
+    }
+
+    private static Rule read(String pattern) {
+        return new Rule(HttpMethod.GET, pattern, Access.READ, Set.of());
     }
 
     private static Rule role(HttpMethod method, String pattern, LedgerRole first, LedgerRole... others) {
