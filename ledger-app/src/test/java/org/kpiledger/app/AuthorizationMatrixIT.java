@@ -53,6 +53,19 @@ class AuthorizationMatrixIT {
                     200, 200, 200, 200, 200, 200, 200),
             row("GET scoring policies", (h, kpi) -> h.get("/api/v1/scoring-policies"),
                     200, 200, 200, 200, 200, 200, 200),
+            row("GET every KPI as of a date", (h, kpi) -> h.get("/api/v1/kpis?asOf=2030-03-31"),
+                    401, 403, 403, 403, 200, 200, 200),
+            row("GET one KPI as of a date", (h, kpi) -> h.get("/api/v1/kpis/1-1-1-01?asOf=2030-03-31"),
+                    401, 403, 403, 403, 200, 200, 200),
+            row("GET the strategy tree as of a date",
+                    (h, kpi) -> h.get("/api/v1/strategies/shinagawa-2015?asOf=2030-03-31"),
+                    401, 403, 403, 403, 200, 200, 200),
+            row("GET the changes between two dates", (h, kpi) -> h.get("/api/v1/changes?from=2015-03-31"),
+                    401, 403, 403, 403, 200, 200, 200),
+            row("GET a KPI's change history", (h, kpi) -> h.get("/api/v1/kpis/1-1-1-01/history"),
+                    401, 403, 403, 403, 200, 403, 200),
+            row("GET the audit feed", (h, kpi) -> h.get("/api/v1/audit/events?limit=5"),
+                    401, 403, 403, 403, 200, 403, 200),
             row("POST register a KPI", (h, kpi) -> h.post("/api/v1/kpis", registerStartups(kpi + "-new")),
                     401, 403, 403, 201, 403, 403, 201),
             row("POST record an actual", (h, kpi) -> h.post("/api/v1/kpis/" + kpi + "/actuals", recordActual(2016, 12)),
@@ -111,6 +124,8 @@ class AuthorizationMatrixIT {
         assertThat(admin.send("POST", "/api/v1/catalogs", oneRowCatalog().getBytes(StandardCharsets.UTF_8), false,
                 "Content-Type", "text/csv").status()).isEqualTo(200);
         awaitRead("1-1-1-01", 1);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> admin.get("/api/v1/kpis/1-1-1-01/history").status() == 200);
         CALLERS.put(Caller.ANONYMOUS, admin.anonymous());
         CALLERS.put(Caller.STAFF, admin.createUser("sato", "sangyo", "STAFF"));
         CALLERS.put(Caller.STAFF_OF_ANOTHER_DEPARTMENT, admin.createUser("ito", "kosodate", "STAFF"));
@@ -152,6 +167,10 @@ class AuthorizationMatrixIT {
             assertThat(reply.problemCode()).isEqualTo("FORBIDDEN");
             assertThat(reply.json().path("reason").asString()).isIn("MISSING_ROLE", "OTHER_DEPARTMENT");
             assertThat(reply.json().path("detail").asString()).containsAnyOf("needs the role", "owned by sangyo");
+        }
+        if (expected == 200 && reply.contentType().startsWith("application/json") && endpoint.contains("KPI")
+                && caller == Caller.ANONYMOUS) {
+            assertThat(reply.body()).as("no names for anonymous readers").doesNotContain("recordedBy");
         }
     }
 

@@ -98,7 +98,7 @@ class CrashRecoveryIT {
         assertThat(stored).containsAll(acknowledged).doesNotHaveDuplicates();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
                 assertThat(new ArrayList<>(database.queryForList(
-                        "select kpi_id from kpi_progress where kpi_id like 'crash-%'", String.class)))
+                        "select kpi_id from kpi_version where upper_inf(valid) and kpi_id like 'crash-%'", String.class)))
                         .containsExactlyInAnyOrderElementsOf(stored));
         assertThat(ledger.http().get("/api/v1/kpis/" + acknowledged.iterator().next()).status()).isEqualTo(200);
     }

@@ -99,7 +99,7 @@ class LedgerEndToEndIT {
 
         String before = clerk.get("/api/v1/kpis/" + KPI).body();
         processes.stop(ledger);
-        processes.database().execute("truncate kpi_progress cascade");
+        processes.database().execute("truncate kpi_version, kpi_actual_version");
         processes.database().execute("delete from token_entry");
 
         LedgerHttp restarted = LedgerProcesses.http(processes.start(LedgerApplication.class));

@@ -19,11 +19,14 @@ final class EndpointAccess {
 
     enum Access { PUBLIC, READ, SIGNED_IN, ROLE }
 
-    record Rule(HttpMethod method, String pattern, Access access, Set<LedgerRole> roles) {
+    /** A rule; with {@code parameter}, it applies only to requests that carry that query parameter. */
+    record Rule(HttpMethod method, String pattern, String parameter, Access access, Set<LedgerRole> roles) {
 
         RequestMatcher matcher() {
-            return method == null ? PathPatternRequestMatcher.pathPattern(pattern)
+            RequestMatcher path = method == null ? PathPatternRequestMatcher.pathPattern(pattern)
                     : PathPatternRequestMatcher.pathPattern(method, pattern);
+            return parameter == null ? path
+                    : request -> path.matches(request) && request.getParameter(parameter) != null;
         }
     }
 
@@ -47,11 +50,18 @@ final class EndpointAccess {
             role(HttpMethod.POST, "/api/v1/strategies/*/scoring-policies", LedgerRole.PLANNER),
             role(HttpMethod.POST, "/api/v1/catalogs", LedgerRole.PLANNER),
 
-            new Rule(HttpMethod.PUT, "/api/v1/users/me/password", Access.SIGNED_IN, Set.of()),
+            new Rule(HttpMethod.PUT, "/api/v1/users/me/password", null, Access.SIGNED_IN, Set.of()),
             role(HttpMethod.GET, "/api/v1/users/changes", LedgerRole.ADMIN, LedgerRole.AUDITOR),
             role(null, "/api/v1/users", LedgerRole.ADMIN),
             role(null, "/api/v1/users/**", LedgerRole.ADMIN),
             role(null, "/api/v1/operations/**", LedgerRole.ADMIN),
+
+            role(HttpMethod.GET, "/api/v1/kpis/*/history", LedgerRole.AUDITOR),
+            role(HttpMethod.GET, "/api/v1/audit/**", LedgerRole.AUDITOR),
+            role(HttpMethod.GET, "/api/v1/changes", LedgerRole.COMMITTEE, LedgerRole.AUDITOR),
+            pastState("/api/v1/kpis"),
+            pastState("/api/v1/kpis/*"),
+            pastState("/api/v1/strategies/*"),
 
             read("/api/v1/**"));
 
@@ -64,14 +74,20 @@ final class EndpointAccess {
     }
 
     private static Rule open(HttpMethod method, String pattern) {
-        return new Rule(method, pattern, Access.PUBLIC, Set.of());
+        return new Rule(method, pattern, null, Access.PUBLIC, Set.of());
     }
 
     private static Rule read(String pattern) {
-        return new Rule(HttpMethod.GET, pattern, Access.READ, Set.of());
+        return new Rule(HttpMethod.GET, pattern, null, Access.READ, Set.of());
+    }
+
+    /** A read of a past state ({@code ?asOf=}) is for committees and auditors; the present is published. */
+    private static Rule pastState(String pattern) {
+        return new Rule(HttpMethod.GET, pattern, "asOf", Access.ROLE, EnumSet.of(LedgerRole.COMMITTEE,
+                LedgerRole.AUDITOR));
     }
 
     private static Rule role(HttpMethod method, String pattern, LedgerRole first, LedgerRole... others) {
-        return new Rule(method, pattern, Access.ROLE, EnumSet.of(first, others));
+        return new Rule(method, pattern, null, Access.ROLE, EnumSet.of(first, others));
     }
 }

@@ -1,49 +1,67 @@
 package org.kpiledger.query.progress;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.util.List;
 import org.kpiledger.events.kpi.KpiId;
 import org.kpiledger.platform.security.LedgerPrincipal;
-import org.kpiledger.query.scoring.Grader;
-import org.springframework.data.domain.Sort;
+import org.kpiledger.query.temporal.AsOf;
+import org.kpiledger.query.temporal.ProjectionProgress;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The read API: progress of every KPI as the query side has caught up with the ledger. */
+/** The read API: progress of every KPI, now or as the ledger stood at any instant. */
 @RestController
 @RequestMapping("/api/v1/kpis")
-@Tag(name = "KPI progress", description = "Where each KPI stands now")
+@Tag(name = "KPI progress", description = "Where each KPI stands, now or as of any instant")
 @Transactional(readOnly = true)
 class KpiProgressController {
 
-    private final KpiProgressRepository repository;
-    private final StrategyLabels strategyLabels;
-    private final Grader grader;
+    static final String AS_OF = "An ISO-8601 instant with its offset, or a date (the end of that day in the ledger's "
+            + "time zone): the answer is what the ledger said then. Absent: now.";
 
-    KpiProgressController(KpiProgressRepository repository, StrategyLabels strategyLabels, Grader grader) {
-        this.repository = repository;
-        this.strategyLabels = strategyLabels;
-        this.grader = grader;
+    static final String MIN_POSITION = "The position a write answered: the read waits (at most 5 s) until it "
+            + "includes that write.";
+    /** The projections a KPI view is read from. */
+    static final List<String> PROJECTIONS = List.of(KpiProgressProjection.PROCESSING_GROUP, "strategy");
+
+    private final KpiProgressReader reader;
+    private final ProjectionProgress progress;
+    private final Clock clock;
+
+    KpiProgressController(KpiProgressReader reader, ProjectionProgress progress, Clock clock) {
+        this.reader = reader;
+        this.progress = progress;
+        this.clock = clock;
     }
 
     @GetMapping
     @Operation(summary = "Progress of every KPI, by KPI id")
-    KpiProgressView.Page list() {
-        StrategyLabels.Snapshot strategies = strategyLabels.load();
-        Grader.Adoptions adoptions = grader.load();
-        return new KpiProgressView.Page(repository.findAll(Sort.by("kpiId")).stream()
-                .map(kpi -> forReader(kpi.view(strategies, adoptions))).toList());
+    KpiProgressView.Page list(@Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
+            @Parameter(description = MIN_POSITION) @RequestParam(required = false) Long minPosition) {
+        AsOf at = AsOf.parse(asOf, clock.getZone());
+        progress.await(minPosition, PROJECTIONS);
+        KpiProgressReader.Snapshot snapshot = reader.all(at);
+        return new KpiProgressView.Page(snapshot.kpis().stream().map(KpiProgressController::forReader).toList(),
+                at.instant(), snapshot.position());
     }
 
     @GetMapping("/{kpiId}")
     @Operation(summary = "Progress of one KPI; its version is the ETag")
-    ResponseEntity<KpiProgressView> get(@PathVariable KpiId kpiId) {
-        KpiProgressView view = repository.findById(kpiId.value())
-                .map(kpi -> forReader(kpi.view(strategyLabels.load(), grader.load())))
+    ResponseEntity<KpiProgressView> get(@PathVariable KpiId kpiId,
+            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
+            @Parameter(description = MIN_POSITION) @RequestParam(required = false) Long minPosition) {
+        AsOf at = AsOf.parse(asOf, clock.getZone());
+        progress.await(minPosition, PROJECTIONS);
+        KpiProgressView view = reader.one(kpiId.value(), at).kpis().stream().findFirst()
+                .map(KpiProgressController::forReader)
                 .orElseThrow(() -> new KpiNotFoundException(kpiId));
         return ResponseEntity.ok().eTag(Long.toString(view.version())).body(view);
     }

@@ -3,11 +3,16 @@ package org.kpiledger.query.progress;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.kpiledger.events.kpi.ActualCorrectedEvent;
 import org.kpiledger.events.kpi.ActualRecordedEvent;
@@ -23,16 +28,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@code kpi_progress} in step with the event store. Safe to replay: each KPI row remembers the last event
- * of its stream it applied ({@code version}) and skips any event at or before it; a reset empties the tables first.
- * Writes go straight to PostgreSQL with JDBC, so that a statement that fails fails in its handler, where the
- * dead-letter queue takes the event.
+ * Keeps the temporal KPI tables in step with the event store: every event of a KPI closes the KPI's current row at
+ * the event's recording time and adds the next version, valid from then on; an actual's record and corrections do
+ * the same for that fiscal year's row. Nothing is updated in place but the end of a validity range, so the state
+ * as of any instant stays answerable. Safe to replay: a version the table has already is skipped; a reset empties
+ * the tables first. Writes go straight to PostgreSQL with JDBC, so that a statement that fails fails in its
+ * handler, where the dead-letter queue takes the event.
  */
 @Component
 @ProcessingGroup(KpiProgressProjection.PROCESSING_GROUP)
 class KpiProgressProjection {
 
     static final String PROCESSING_GROUP = "kpi-progress";
+
+    /** The columns a KPI version copies from the previous one unless the event changes them. */
+    private static final List<String> CARRIED = List.of("registered_at", "name", "unit", "accumulation", "direction",
+            "value_kind", "baseline_fiscal_year", "baseline_value", "baseline_qualifier", "target_fiscal_year",
+            "target_value", "target_comparator", "plan_id", "policy_code", "measure_number", "department");
 
     private final JdbcTemplate jdbc;
 
@@ -41,45 +53,54 @@ class KpiProgressProjection {
     }
 
     @EventHandler
-    void on(KpiRegisteredEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant recordedAt) {
+    void on(KpiRegisteredEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant recordedAt,
+            TrackingToken token) {
         var baseline = event.baseline();
         jdbc.update("""
-                insert into kpi_progress (kpi_id, name, unit, accumulation, direction, value_kind,
-                    baseline_fiscal_year, baseline_value, baseline_qualifier,
-                    target_fiscal_year, target_value, target_comparator, version, registered_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (kpi_id) do nothing""",
-                event.kpiId().value(), event.name(), event.unit(), event.accumulation().name(),
-                event.direction().name(), event.valueKind().name(), baseline.fiscalYear().year(),
+                insert into kpi_version (kpi_id, version, position, valid, recorded_at, registered_at, name, unit,
+                    accumulation, direction, value_kind, baseline_fiscal_year, baseline_value, baseline_qualifier,
+                    target_fiscal_year, target_value, target_comparator)
+                values (?, ?, ?, tstzrange(?, null, '[)'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (kpi_id, version) do nothing""",
+                event.kpiId().value(), sequenceNumber, position(token), at(recordedAt), at(recordedAt),
+                at(recordedAt), event.name(), event.unit(), event.accumulation().name(), event.direction().name(),
+                event.valueKind().name(), baseline.fiscalYear().year(),
                 baseline.isMeasured() ? baseline.value().amount() : null, baseline.qualifier(),
                 event.target().fiscalYear().year(), event.target().value().amount(),
-                event.target().comparator().name(), sequenceNumber, at(recordedAt), at(recordedAt));
+                event.target().comparator().name());
     }
 
     @EventHandler
     void on(ActualRecordedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant recordedAt,
-            @MetaDataValue(AxonPlatformConfiguration.ACTOR) String actor) {
-        if (advance(event.kpiId(), sequenceNumber, recordedAt)) {
+            TrackingToken token, @MetaDataValue(AxonPlatformConfiguration.ACTOR) String actor) {
+        if (nextVersion(event.kpiId(), sequenceNumber, position(token), recordedAt, Map.of())) {
             jdbc.update("""
-                    insert into kpi_progress_actual (kpi_id, fiscal_year, value, note, evidence_reference,
-                        recorded_at, recorded_by, corrections)
-                    values (?, ?, ?, ?, ?, ?, ?, 0)""",
-                    event.kpiId().value(), event.fiscalYear().year(), event.value().amount(), event.note(),
-                    event.evidenceReference(), at(recordedAt), actor);
+                    insert into kpi_actual_version (kpi_id, fiscal_year, version, position, valid, value, note,
+                        evidence_reference, recorded_at, recorded_by, corrections)
+                    values (?, ?, ?, ?, tstzrange(?, null, '[)'), ?, ?, ?, ?, ?, 0)""",
+                    event.kpiId().value(), event.fiscalYear().year(), sequenceNumber, position(token),
+                    at(recordedAt), event.value().amount(), event.note(), event.evidenceReference(), at(recordedAt),
+                    actor);
         }
     }
 
     @EventHandler
     void on(ActualCorrectedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant recordedAt,
-            @MetaDataValue(AxonPlatformConfiguration.ACTOR) String actor) {
-        if (advance(event.kpiId(), sequenceNumber, recordedAt)) {
+            TrackingToken token, @MetaDataValue(AxonPlatformConfiguration.ACTOR) String actor) {
+        if (nextVersion(event.kpiId(), sequenceNumber, position(token), recordedAt, Map.of())) {
             int corrected = jdbc.update("""
-                    update kpi_progress_actual
-                    set value = ?, corrections = corrections + 1, last_corrected_at = ?, last_corrected_by = ?,
-                        last_correction_reason = ?
-                    where kpi_id = ? and fiscal_year = ?""",
-                    event.correctedValue().amount(), at(recordedAt), actor, event.reason(), event.kpiId().value(),
-                    event.fiscalYear().year());
+                    with previous as (
+                        update kpi_actual_version set valid = tstzrange(lower(valid), greatest(lower(valid), ?), '[)')
+                        where kpi_id = ? and fiscal_year = ? and upper_inf(valid)
+                        returning *)
+                    insert into kpi_actual_version (kpi_id, fiscal_year, version, position, valid, value, note,
+                        evidence_reference, recorded_at, recorded_by, corrections, last_corrected_at,
+                        last_corrected_by, last_correction_reason)
+                    select kpi_id, fiscal_year, ?, ?, tstzrange(greatest(lower(valid), ?), null, '[)'), ?, note,
+                        evidence_reference, recorded_at, recorded_by, corrections + 1, ?, ?, ?
+                    from previous""",
+                    at(recordedAt), event.kpiId().value(), event.fiscalYear().year(), sequenceNumber, position(token),
+                    at(recordedAt), event.correctedValue().amount(), at(recordedAt), actor, event.reason());
             if (corrected != 1) {
                 throw new IllegalStateException("Event " + sequenceNumber + " of KPI " + event.kpiId()
                         + " corrects an actual of " + event.fiscalYear() + " that the read model does not have");
@@ -88,55 +109,79 @@ class KpiProgressProjection {
     }
 
     @EventHandler
-    void on(TargetRevisedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant recordedAt) {
-        if (advance(event.kpiId(), sequenceNumber, recordedAt)) {
-            Target target = event.revisedTarget();
-            jdbc.update("""
-                    update kpi_progress set target_fiscal_year = ?, target_value = ?, target_comparator = ?
-                    where kpi_id = ?""",
-                    target.fiscalYear().year(), target.value().amount(), target.comparator().name(),
-                    event.kpiId().value());
-        }
+    void on(TargetRevisedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant recordedAt,
+            TrackingToken token) {
+        Target target = event.revisedTarget();
+        Map<String, Object> changes = new LinkedHashMap<>();
+        changes.put("target_fiscal_year", target.fiscalYear().year());
+        changes.put("target_value", target.value().amount());
+        changes.put("target_comparator", target.comparator().name());
+        nextVersion(event.kpiId(), sequenceNumber, position(token), recordedAt, changes);
     }
 
     @EventHandler
-    void on(KpiPlacedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant recordedAt) {
-        if (advance(event.kpiId(), sequenceNumber, recordedAt)) {
-            KpiPlacement placement = event.placement();
-            jdbc.update("update kpi_progress set plan_id = ?, policy_code = ?, measure_number = ? where kpi_id = ?",
-                    placement.planId().value(), placement.policyCode(), placement.measureNumber(),
-                    event.kpiId().value());
-        }
+    void on(KpiPlacedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant recordedAt,
+            TrackingToken token) {
+        KpiPlacement placement = event.placement();
+        Map<String, Object> changes = new LinkedHashMap<>();
+        changes.put("plan_id", placement.planId().value());
+        changes.put("policy_code", placement.policyCode());
+        changes.put("measure_number", placement.measureNumber());
+        nextVersion(event.kpiId(), sequenceNumber, position(token), recordedAt, changes);
     }
 
     @EventHandler
-    void on(DepartmentAssignedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant recordedAt) {
-        if (advance(event.kpiId(), sequenceNumber, recordedAt)) {
-            jdbc.update("update kpi_progress set department = ? where kpi_id = ?", event.department().code(),
-                    event.kpiId().value());
-        }
+    void on(DepartmentAssignedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant recordedAt,
+            TrackingToken token) {
+        nextVersion(event.kpiId(), sequenceNumber, position(token), recordedAt,
+                Map.of("department", event.department().code()));
     }
 
     @ResetHandler
     void reset() {
-        jdbc.update("truncate table kpi_progress cascade");
+        jdbc.update("truncate table kpi_version, kpi_actual_version");
     }
 
     /**
-     * Moves the KPI's row to this event, unless the row has seen it already (a replay): whether to apply it. An event
-     * of a KPI the read model does not know is an error, which parks it as a dead letter.
+     * Ends the KPI's current version at this event's recording time and adds the next one, the same but for the
+     * given columns: whether it was added. A version the table has already (a replay) adds nothing; an event of a
+     * KPI the read model does not know is an error, which parks it as a dead letter.
      */
-    private boolean advance(KpiId kpiId, long sequenceNumber, Instant recordedAt) {
-        int advanced = jdbc.update("update kpi_progress set version = ?, updated_at = ? where kpi_id = ? and version < ?",
-                sequenceNumber, at(recordedAt), kpiId.value(), sequenceNumber);
-        if (advanced == 0 && jdbc.queryForList("select 1 from kpi_progress where kpi_id = ?", kpiId.value()).isEmpty()) {
-            throw new IllegalStateException(
-                    "Event " + sequenceNumber + " of KPI " + kpiId + " arrived before its registration");
+    private boolean nextVersion(KpiId kpiId, long version, long position, Instant recordedAt,
+            Map<String, Object> changes) {
+        List<Object> arguments = new ArrayList<>(List.of(at(recordedAt), kpiId.value(), version, version, position,
+                at(recordedAt), at(recordedAt)));
+        StringBuilder columns = new StringBuilder();
+        StringBuilder values = new StringBuilder();
+        for (String column : CARRIED) {
+            columns.append(", ").append(column);
+            if (changes.containsKey(column)) {
+                values.append(", ?");
+                arguments.add(changes.get(column));
+            } else {
+                values.append(", ").append(column);
+            }
         }
-        return advanced == 1;
+        int added = jdbc.update("""
+                with previous as (
+                    update kpi_version set valid = tstzrange(lower(valid), greatest(lower(valid), ?), '[)')
+                    where kpi_id = ? and upper_inf(valid) and version < ?
+                    returning *)
+                insert into kpi_version (kpi_id, version, position, valid, recorded_at%s)
+                select kpi_id, ?, ?, tstzrange(greatest(lower(valid), ?), null, '[)'), ?%s from previous"""
+                .formatted(columns, values), arguments.toArray());
+        if (added == 0 && jdbc.queryForList("select 1 from kpi_version where kpi_id = ? limit 1", kpiId.value())
+                .isEmpty()) {
+            throw new IllegalStateException("Event " + version + " of KPI " + kpiId + " arrived before its registration");
+        }
+        return added == 1;
     }
 
-    private static OffsetDateTime at(Instant instant) {
+    static long position(TrackingToken token) {
+        return token.position().orElseThrow(() -> new IllegalStateException("An event without a position"));
+    }
+
+    static OffsetDateTime at(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
 }

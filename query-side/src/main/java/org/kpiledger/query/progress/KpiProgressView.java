@@ -14,7 +14,8 @@ import org.kpiledger.platform.scoring.Achievement;
  * Where a KPI stands now: its place in a strategy and its owning department (each null when there is none), its
  * baseline, its current target, its actuals by fiscal year and the latest of them, and
  * its achievement graded by the scoring policy in force.
- * {@code version} is the KPI's version in the ledger, usable in {@code If-Match} on the write API.
+ * {@code version} is the KPI's version in the ledger, usable in {@code If-Match} on the write API; {@code asOf} the
+ * instant the view is about (absent for now) and {@code position} the global index of the KPI's last event by then.
  */
 public record KpiProgressView(
         String kpiId,
@@ -31,7 +32,9 @@ public record KpiProgressView(
         Actual latestActual,
         Achievement achievement,
         long version,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant asOf,
+        long position) {
 
     /** Where the KPI stands in a strategy; {@code null} for a KPI that stands alone. */
     public record Strategy(String planId, Goal goal, Policy policy, Measure measure) {
@@ -81,10 +84,15 @@ public record KpiProgressView(
     public KpiProgressView withoutActors() {
         return new KpiProgressView(kpiId, name, unit, accumulation, direction, valueKind, strategy, department,
                 baseline, target, actuals.stream().map(Actual::withoutActors).toList(),
-                latestActual == null ? null : latestActual.withoutActors(), achievement, version, updatedAt);
+                latestActual == null ? null : latestActual.withoutActors(), achievement, version, updatedAt, asOf,
+                position);
     }
 
-    /** The list endpoint's body; a wrapper so that paging can be added without breaking clients. */
-    public record Page(List<KpiProgressView> kpis) {
+    /**
+     * The list endpoint's body: the KPIs, the instant they are about (absent for now) and the highest position the
+     * answer reflects.
+     */
+    public record Page(List<KpiProgressView> kpis, @JsonInclude(JsonInclude.Include.NON_NULL) Instant asOf,
+            long position) {
     }
 }

@@ -10,6 +10,7 @@ import org.kpiledger.platform.scoring.Achievement;
 import org.kpiledger.platform.scoring.ScoringPolicies;
 import org.kpiledger.platform.scoring.ScoringPolicy;
 import org.kpiledger.platform.scoring.Scoring;
+import org.kpiledger.query.temporal.AsOf;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -29,22 +30,25 @@ public class Grader {
         this.policies = policies;
     }
 
-    /** The adoptions of every plan, read once per request. */
-    public Adoptions load() {
+    /** The adoptions of every plan in force at an instant, read once per request. */
+    public Adoptions load(AsOf asOf) {
         Map<String, List<Adoption>> byPlan = new HashMap<>();
-        jdbc.query("select plan_id, effective_from, policy_id, policy_version from scoring_policy_adoption",
-                row -> {
+        long[] position = {0};
+        jdbc.query("select plan_id, effective_from, policy_id, policy_version, position "
+                + "from scoring_policy_adoption_version where valid @> ?::timestamptz", row -> {
                     byPlan.computeIfAbsent(row.getString(1), plan -> new ArrayList<>()).add(new Adoption(
                             row.getInt(2), row.getString(3), row.getInt(4)));
-                });
+                    position[0] = Math.max(position[0], row.getLong(5));
+                }, asOf.sqlValue());
         byPlan.values().forEach(adoptions -> adoptions.sort(Comparator.comparingInt(Adoption::effectiveFrom)));
-        return new Adoptions(byPlan, policies);
+        return new Adoptions(byPlan, policies, position[0]);
     }
 
     public record Adoption(int effectiveFrom, String policyId, int policyVersion) {
     }
 
-    public record Adoptions(Map<String, List<Adoption>> byPlan, ScoringPolicies policies) {
+    /** The adoptions of every plan, and the highest position among them. */
+    public record Adoptions(Map<String, List<Adoption>> byPlan, ScoringPolicies policies, long position) {
 
         public Achievement grade(String planId, Scoring.Kpi kpi, Integer latestYear, BigDecimal latestActual) {
             return Scoring.achievement(kpi, latestYear, latestActual, inForce(planId, latestYear));

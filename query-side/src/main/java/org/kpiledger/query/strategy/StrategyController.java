@@ -1,8 +1,10 @@
 package org.kpiledger.query.strategy;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +16,8 @@ import org.kpiledger.events.strategy.PlanId;
 import org.kpiledger.platform.scoring.Scoring;
 import org.kpiledger.platform.web.ProblemCode;
 import org.kpiledger.query.scoring.Grader;
+import org.kpiledger.query.temporal.AsOf;
+import org.kpiledger.query.temporal.ProjectionProgress;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,6 +25,7 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The read API of strategies: the plan's tree with the KPIs under each measure, in a handful of queries. */
@@ -32,75 +37,99 @@ class StrategyController {
 
     private final JdbcTemplate jdbc;
     private final Grader grader;
+    private final Clock clock;
+    private final ProjectionProgress progress;
 
-    StrategyController(JdbcTemplate jdbc, Grader grader) {
+    StrategyController(JdbcTemplate jdbc, Grader grader, Clock clock, ProjectionProgress progress) {
         this.jdbc = jdbc;
         this.grader = grader;
+        this.clock = clock;
+        this.progress = progress;
     }
 
     @GetMapping("/{planId}")
     @Operation(summary = "A strategy's tree: goals, policies, measures and the KPIs under each")
-    StrategyTreeView tree(@PathVariable PlanId planId) {
+    StrategyTreeView tree(@PathVariable PlanId planId, @Parameter(description = "An ISO-8601 instant with its "
+            + "offset, or a date (the end of that day in the ledger's time zone): the tree as it stood then. Absent: "
+            + "now.") @RequestParam(required = false) String asOf,
+            @Parameter(description = "The position a write answered: the read waits (at most 5 s) until it "
+                    + "includes that write.") @RequestParam(required = false) Long minPosition) {
         String id = planId.value();
+        AsOf at = AsOf.parse(asOf, clock.getZone());
+        progress.await(minPosition, List.of(StrategyProjection.PROCESSING_GROUP, "kpi-progress"));
+        Object when = at.sqlValue();
+        long[] position = {0};
         List<StrategyTreeView> plans = jdbc.query(
-                "select title, first_year, last_year, version from strategy_plan where plan_id = ?",
-                (row, n) -> new StrategyTreeView(id, row.getString(1),
-                        new StrategyTreeView.Period(row.getInt(2), row.getInt(3)), null, List.of(), List.of(),
-                        row.getLong(4)), id);
+                "select title, first_year, last_year, version, position from strategy_plan_version "
+                        + "where plan_id = ? and valid @> ?::timestamptz",
+                (row, n) -> {
+                    position[0] = row.getLong(5);
+                    return new StrategyTreeView(id, row.getString(1),
+                            new StrategyTreeView.Period(row.getInt(2), row.getInt(3)), null, List.of(), List.of(),
+                            row.getLong(4), at.instant(), 0);
+                }, id, when);
         if (plans.isEmpty()) {
             throw new ErrorResponseException(HttpStatus.NOT_FOUND, ProblemCode.problem(HttpStatus.NOT_FOUND,
                     "STRATEGY_NOT_FOUND", "No strategy " + id + " is in the ledger.", "planId"), null);
         }
-        Grader.Adoptions adoptions = grader.load();
-        Map<String, List<StrategyTreeView.Kpi>> kpisByMeasure = kpisByMeasure(id, adoptions);
+        Grader.Adoptions adoptions = grader.load(at);
+        Map<String, List<StrategyTreeView.Kpi>> kpisByMeasure = kpisByMeasure(id, adoptions, when, position);
         Map<String, List<StrategyTreeView.Measure>> measuresByPolicy = new LinkedHashMap<>();
-        jdbc.query("select policy_code, number, title, overall_plans from strategy_measure where plan_id = ? "
-                + "order by policy_code, number", row -> {
+        jdbc.query("select policy_code, number, title, overall_plans, position from strategy_measure_version "
+                + "where plan_id = ? and valid @> ?::timestamptz order by policy_code, number", row -> {
+                    position[0] = Math.max(position[0], row.getLong(5));
                     String key = row.getString(1) + "/" + row.getInt(2);
                     List<StrategyTreeView.Kpi> kpis = kpisByMeasure.getOrDefault(key, List.of());
                     measuresByPolicy.computeIfAbsent(row.getString(1), code -> new ArrayList<>())
                             .add(new StrategyTreeView.Measure(row.getInt(2), row.getString(3),
                                     row.getString(4).isEmpty() ? List.of() : List.of(row.getString(4).split("\n")),
                                     StrategyTreeView.RollUp.of(kpis), kpis));
-                }, id);
+                }, id, when);
         Map<Integer, List<StrategyTreeView.Policy>> policiesByGoal = new LinkedHashMap<>();
-        jdbc.query("select goal_number, code, title from strategy_policy where plan_id = ? order by code", row -> {
+        jdbc.query("select goal_number, code, title, position from strategy_policy_version "
+                + "where plan_id = ? and valid @> ?::timestamptz order by code", row -> {
+            position[0] = Math.max(position[0], row.getLong(4));
             List<StrategyTreeView.Measure> measures = measuresByPolicy.getOrDefault(row.getString(2), List.of());
             policiesByGoal.computeIfAbsent(row.getInt(1), goal -> new ArrayList<>())
                     .add(new StrategyTreeView.Policy(row.getString(2), row.getString(3),
                             StrategyTreeView.RollUp.of(kpisOf(measures)), measures));
-        }, id);
+        }, id, when);
         List<StrategyTreeView.Goal> goals = jdbc.query(
-                "select number, title from strategy_goal where plan_id = ? order by number",
+                "select number, title, position from strategy_goal_version where plan_id = ? "
+                        + "and valid @> ?::timestamptz order by number",
                 (row, n) -> {
+                    position[0] = Math.max(position[0], row.getLong(3));
                     List<StrategyTreeView.Policy> policies = policiesByGoal.getOrDefault(row.getInt(1), List.of());
                     return new StrategyTreeView.Goal(row.getInt(1), row.getString(2), StrategyTreeView.RollUp.of(
                             policies.stream().flatMap(policy -> kpisOf(policy.measures()).stream()).toList()),
                             policies);
-                }, id);
+                }, id, when);
         StrategyTreeView plan = plans.get(0);
         return new StrategyTreeView(id, plan.title(), plan.period(),
                 StrategyTreeView.RollUp.of(kpisByMeasure.values().stream().flatMap(List::stream).toList()),
                 adoptions.of(id).stream().map(adoption -> new StrategyTreeView.ScoringPolicyInForce(
                         adoption.effectiveFrom(), adoption.policyId(), adoption.policyVersion())).toList(),
-                goals, plan.version());
+                goals, plan.version(), at.instant(), Math.max(position[0], adoptions.position()));
     }
 
     private static List<StrategyTreeView.Kpi> kpisOf(List<StrategyTreeView.Measure> measures) {
         return measures.stream().flatMap(measure -> measure.kpis().stream()).toList();
     }
 
-    private Map<String, List<StrategyTreeView.Kpi>> kpisByMeasure(String planId, Grader.Adoptions adoptions) {
+    private Map<String, List<StrategyTreeView.Kpi>> kpisByMeasure(String planId, Grader.Adoptions adoptions,
+            Object when, long[] position) {
         Map<String, List<StrategyTreeView.Kpi>> kpis = new LinkedHashMap<>();
         jdbc.query("""
                 select k.kpi_id, k.name, k.unit, k.accumulation, k.direction, k.baseline_fiscal_year,
                        k.baseline_value, k.target_fiscal_year, k.target_value, k.target_comparator, k.version,
-                       k.policy_code, k.measure_number, latest.fiscal_year, latest.value
-                from kpi_progress k
-                left join lateral (select a.fiscal_year, a.value from kpi_progress_actual a
-                                   where a.kpi_id = k.kpi_id order by a.fiscal_year desc limit 1) latest on true
-                where k.plan_id = ?
+                       k.policy_code, k.measure_number, latest.fiscal_year, latest.value, k.position
+                from kpi_version k
+                left join lateral (select a.fiscal_year, a.value from kpi_actual_version a
+                                   where a.kpi_id = k.kpi_id and a.valid @> ?::timestamptz
+                                   order by a.fiscal_year desc limit 1) latest on true
+                where k.plan_id = ? and k.valid @> ?::timestamptz
                 order by k.kpi_id""", row -> {
+            position[0] = Math.max(position[0], row.getLong(16));
             BigDecimal latestValue = row.getBigDecimal(15);
             Integer latestYear = latestValue == null ? null : row.getInt(14);
             Accumulation accumulation = Accumulation.valueOf(row.getString(4));
@@ -116,7 +145,7 @@ class StrategyController {
                             latestValue == null ? null : new StrategyTreeView.Figure(latestYear, latestValue),
                             adoptions.grade(planId, graded, latestYear, latestValue),
                             row.getLong(11)));
-        }, planId);
+        }, when, planId, when);
         return kpis;
     }
 }

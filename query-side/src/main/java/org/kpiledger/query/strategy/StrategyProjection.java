@@ -1,9 +1,16 @@
 package org.kpiledger.query.strategy;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
 import org.kpiledger.events.strategy.GoalDefinedEvent;
 import org.kpiledger.events.strategy.MeasureDefinedEvent;
 import org.kpiledger.events.strategy.PolicyDefinedEvent;
@@ -13,8 +20,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the strategy tables (plans, goals, policies, measures) in step with the event store: each event states a
- * part as it now stands, so applying it is an upsert, and applying it again (a replay) changes nothing.
+ * Keeps the temporal strategy tables (plans, goals, policies, measures, scoring policy adoptions) in step with the
+ * event store: each event states a part as it now stands, so it ends that part's current row at its recording time
+ * and adds a row valid from then on. Applying an event again (a replay) adds nothing: a row of that position is
+ * there already.
  */
 @Component
 @ProcessingGroup(StrategyProjection.PROCESSING_GROUP)
@@ -29,53 +38,70 @@ class StrategyProjection {
     }
 
     @EventHandler
-    void on(StrategyDefinedEvent event, @SequenceNumber long sequenceNumber) {
-        jdbc.update("""
-                insert into strategy_plan (plan_id, title, first_year, last_year, version) values (?, ?, ?, ?, ?)
-                on conflict (plan_id) do update set title = excluded.title, first_year = excluded.first_year,
-                    last_year = excluded.last_year, version = excluded.version""",
-                event.planId().value(), event.title(), event.firstYear().year(), event.lastYear().year(),
-                sequenceNumber);
+    void on(StrategyDefinedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant recordedAt,
+            TrackingToken token) {
+        nextRow("strategy_plan_version", List.of("plan_id"), List.of(event.planId().value()),
+                List.of("version", "title", "first_year", "last_year"),
+                List.of(sequenceNumber, event.title(), event.firstYear().year(), event.lastYear().year()),
+                recordedAt, token);
     }
 
     @EventHandler
-    void on(GoalDefinedEvent event) {
-        jdbc.update("""
-                insert into strategy_goal (plan_id, number, title) values (?, ?, ?)
-                on conflict (plan_id, number) do update set title = excluded.title""",
-                event.planId().value(), event.number(), event.title());
+    void on(GoalDefinedEvent event, @Timestamp Instant recordedAt, TrackingToken token) {
+        nextRow("strategy_goal_version", List.of("plan_id", "number"), List.of(event.planId().value(), event.number()),
+                List.of("title"), List.of(event.title()), recordedAt, token);
     }
 
     @EventHandler
-    void on(PolicyDefinedEvent event) {
-        jdbc.update("""
-                insert into strategy_policy (plan_id, code, goal_number, title) values (?, ?, ?, ?)
-                on conflict (plan_id, code) do update set goal_number = excluded.goal_number, title = excluded.title""",
-                event.planId().value(), event.code(), event.goalNumber(), event.title());
+    void on(PolicyDefinedEvent event, @Timestamp Instant recordedAt, TrackingToken token) {
+        nextRow("strategy_policy_version", List.of("plan_id", "code"), List.of(event.planId().value(), event.code()),
+                List.of("goal_number", "title"), List.of(event.goalNumber(), event.title()), recordedAt, token);
     }
 
     @EventHandler
-    void on(MeasureDefinedEvent event) {
-        jdbc.update("""
-                insert into strategy_measure (plan_id, policy_code, number, title, overall_plans) values (?, ?, ?, ?, ?)
-                on conflict (plan_id, policy_code, number)
-                do update set title = excluded.title, overall_plans = excluded.overall_plans""",
-                event.planId().value(), event.policyCode(), event.number(), event.title(),
-                String.join("\n", event.overallPlans()));
+    void on(MeasureDefinedEvent event, @Timestamp Instant recordedAt, TrackingToken token) {
+        nextRow("strategy_measure_version", List.of("plan_id", "policy_code", "number"),
+                List.of(event.planId().value(), event.policyCode(), event.number()),
+                List.of("title", "overall_plans"), List.of(event.title(), String.join("\n", event.overallPlans())),
+                recordedAt, token);
     }
 
     @EventHandler
-    void on(ScoringPolicyAdoptedEvent event) {
-        jdbc.update("""
-                insert into scoring_policy_adoption (plan_id, effective_from, policy_id, policy_version)
-                values (?, ?, ?, ?)
-                on conflict (plan_id, effective_from)
-                do update set policy_id = excluded.policy_id, policy_version = excluded.policy_version""",
-                event.planId().value(), event.effectiveFrom().year(), event.policyId(), event.policyVersion());
+    void on(ScoringPolicyAdoptedEvent event, @Timestamp Instant recordedAt, TrackingToken token) {
+        nextRow("scoring_policy_adoption_version", List.of("plan_id", "effective_from"),
+                List.of(event.planId().value(), event.effectiveFrom().year()),
+                List.of("policy_id", "policy_version"), List.of(event.policyId(), event.policyVersion()),
+                recordedAt, token);
     }
 
     @ResetHandler
     void reset() {
-        jdbc.update("truncate table strategy_plan cascade");
+        jdbc.update("truncate table strategy_plan_version, strategy_goal_version, strategy_policy_version, "
+                + "strategy_measure_version, scoring_policy_adoption_version");
+    }
+
+    /** Ends the current row of the part with this key at the recording time and adds the part as it now stands. */
+    private void nextRow(String table, List<String> keyColumns, List<Object> key, List<String> columns,
+            List<Object> values, Instant recordedAt, TrackingToken token) {
+        long position = token.position().orElseThrow(() -> new IllegalStateException("An event without a position"));
+        OffsetDateTime at = recordedAt.atOffset(ZoneOffset.UTC);
+        String keyMatch = String.join(" and ", keyColumns.stream().map(column -> column + " = ?").toList());
+        if (!jdbc.queryForList("select 1 from " + table + " where " + keyMatch + " and position >= ? limit 1",
+                arguments(key, List.of(position))).isEmpty()) {
+            return;
+        }
+        List<OffsetDateTime> started = jdbc.queryForList("update " + table
+                        + " set valid = tstzrange(lower(valid), greatest(lower(valid), ?), '[)') where " + keyMatch
+                        + " and upper_inf(valid) returning lower(valid)", OffsetDateTime.class,
+                arguments(List.of(at), key));
+        OffsetDateTime from = started.isEmpty() || !started.get(0).isAfter(at) ? at : started.get(0);
+        String allColumns = String.join(", ", keyColumns) + ", " + String.join(", ", columns);
+        jdbc.update("insert into " + table + " (" + allColumns + ", position, valid) values ("
+                        + "?, ".repeat(keyColumns.size() + columns.size()) + "?, tstzrange(?, null, '[)'))",
+                arguments(key, values, List.of(position, from)));
+    }
+
+    private static Object[] arguments(List<?>... parts) {
+        return Arrays.stream(parts).flatMap(List::stream).toArray();
     }
 }

@@ -1,6 +1,8 @@
 package org.kpiledger.query.strategy;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import org.kpiledger.events.kpi.Accumulation;
 import org.kpiledger.events.kpi.Direction;
@@ -10,10 +12,12 @@ import org.kpiledger.platform.scoring.Achievement;
 /**
  * A strategy as a tree: basic goals, their policies, the policies' measures and the KPIs under each measure, each
  * KPI with its achievement, and at every level a roll-up of its KPIs by achievement category. {@code scoringPolicies}
- * lists the policies the plan adopted, by the fiscal year from which each is in force.
+ * lists the policies the plan adopted, by the fiscal year from which each is in force. {@code asOf} is the instant
+ * the tree is about (absent for now), {@code position} the highest global index among its parts by then.
  */
 public record StrategyTreeView(String planId, String title, Period period, RollUp rollUp,
-                               List<ScoringPolicyInForce> scoringPolicies, List<Goal> goals, long version) {
+                               List<ScoringPolicyInForce> scoringPolicies, List<Goal> goals, long version,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) Instant asOf, long position) {
 
     /** How many of the KPIs below are achieved, on track, behind, or not measurable (yet). */
     public record RollUp(int kpis, int achieved, int onTrack, int behind, int notMeasurable) {

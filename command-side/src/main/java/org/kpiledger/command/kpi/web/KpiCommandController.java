@@ -8,6 +8,7 @@ import java.net.URI;
 import org.kpiledger.command.kpi.web.KpiRequests.Accepted;
 import org.kpiledger.command.strategy.StrategyMeasures;
 import org.kpiledger.command.web.CommandDispatcher;
+import org.kpiledger.command.web.EventPositions;
 import org.kpiledger.events.kpi.AssignDepartmentCommand;
 import org.kpiledger.events.kpi.Baseline;
 import org.kpiledger.events.kpi.CorrectActualCommand;
@@ -49,11 +50,13 @@ class KpiCommandController {
     private final CommandDispatcher commands;
     private final StrategyMeasures strategies;
     private final TransactionTemplate transaction;
+    private final EventPositions positions;
 
     KpiCommandController(CommandDispatcher commands, StrategyMeasures strategies,
-                         PlatformTransactionManager transactionManager) {
+                         PlatformTransactionManager transactionManager, EventPositions positions) {
         this.commands = commands;
         this.strategies = strategies;
+        this.positions = positions;
         this.transaction = new TransactionTemplate(transactionManager);
     }
 
@@ -83,7 +86,7 @@ class KpiCommandController {
             }
             return latest;
         });
-        return accepted(URI.create("/api/v1/kpis/" + kpiId), new Accepted(kpiId, version));
+        return accepted(URI.create("/api/v1/kpis/" + kpiId), accepted(kpiId, version));
     }
 
     @PutMapping("/{kpiId}/placement")
@@ -95,7 +98,7 @@ class KpiCommandController {
             @Valid @RequestBody KpiRequests.Placement request) {
         Long expectedVersion = EntityTags.requiredVersion(ifMatch);
         long version = commands.send(new PlaceKpiCommand(kpiId, placed(request, null), expectedVersion));
-        return ok(new Accepted(kpiId, version));
+        return ok(accepted(kpiId, version));
     }
 
     @PutMapping("/{kpiId}/department")
@@ -107,7 +110,7 @@ class KpiCommandController {
             @Valid @RequestBody KpiRequests.Ownership request) {
         Long expectedVersion = EntityTags.requiredVersion(ifMatch);
         long version = commands.send(new AssignDepartmentCommand(kpiId, request.department(), expectedVersion));
-        return ok(new Accepted(kpiId, version));
+        return ok(accepted(kpiId, version));
     }
 
     private KpiPlacement placed(KpiRequests.Placement request, String prefix) {
@@ -129,7 +132,7 @@ class KpiCommandController {
         long version = commands.send(new RecordActualCommand(kpiId, request.fiscalYear(), request.value(),
                 request.note(), request.evidenceReference(), EntityTags.expectedVersion(ifMatch)));
         return accepted(URI.create("/api/v1/kpis/" + kpiId + "/actuals/" + request.fiscalYear().year()),
-                new Accepted(kpiId, version));
+                accepted(kpiId, version));
     }
 
     @PutMapping("/{kpiId}/actuals/{fiscalYear}")
@@ -142,7 +145,7 @@ class KpiCommandController {
             @Valid @RequestBody KpiRequests.CorrectActual request) {
         long version = commands.send(new CorrectActualCommand(kpiId, fiscalYear, request.value(),
                 request.reason().strip(), EntityTags.requiredVersion(ifMatch)));
-        return ok(new Accepted(kpiId, version));
+        return ok(accepted(kpiId, version));
     }
 
     @PutMapping("/{kpiId}/target")
@@ -155,7 +158,11 @@ class KpiCommandController {
         long version = commands.send(new ReviseTargetCommand(kpiId, request.fiscalYear(), request.value(),
                 request.comparator(), request.reason().strip(), request.decisionReference().strip(),
                 EntityTags.requiredVersion(ifMatch)));
-        return ok(new Accepted(kpiId, version));
+        return ok(accepted(kpiId, version));
+    }
+
+    private Accepted accepted(KpiId kpiId, long version) {
+        return new Accepted(kpiId, version, positions.lastOf(kpiId.value()));
     }
 
     private static ResponseEntity<Accepted> accepted(URI location, Accepted body) {

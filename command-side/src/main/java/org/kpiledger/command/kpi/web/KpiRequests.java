@@ -90,6 +90,7 @@ final class KpiRequests {
     }
 
     /** What a successful write answers: the KPI and its version after the change (also sent as the ETag). */
-    record Accepted(KpiId kpiId, long version) {
+    /** A write's answer: the KPI's new version (also the ETag) and the global position of its last event. */
+    record Accepted(KpiId kpiId, long version, long position) {
     }
 }

@@ -11,6 +11,7 @@ import java.net.URI;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.kpiledger.command.strategy.PolicyAlreadyInForceException;
 import org.kpiledger.command.web.CommandDispatcher;
+import org.kpiledger.command.web.EventPositions;
 import org.kpiledger.events.kpi.FiscalYear;
 import org.kpiledger.events.strategy.AdoptScoringPolicyCommand;
 import org.kpiledger.events.strategy.PlanId;
@@ -36,10 +37,12 @@ class StrategyCommandController {
 
     private final CommandDispatcher commands;
     private final ScoringPolicies policies;
+    private final EventPositions positions;
 
-    StrategyCommandController(CommandDispatcher commands, ScoringPolicies policies) {
+    StrategyCommandController(CommandDispatcher commands, ScoringPolicies policies, EventPositions positions) {
         this.commands = commands;
         this.policies = policies;
+        this.positions = positions;
     }
 
     @PostMapping("/scoring-policies")
@@ -53,7 +56,7 @@ class StrategyCommandController {
                 request.effectiveFrom()));
         return ResponseEntity.created(URI.create("/api/v1/strategies/" + planId))
                 .body(new Adopted(planId.value(), request.policyId(), request.version(),
-                        request.effectiveFrom().year()));
+                        request.effectiveFrom().year(), positions.lastOf(planId.value())));
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
@@ -73,6 +76,7 @@ class StrategyCommandController {
             @NotNull FiscalYear effectiveFrom) {
     }
 
-    record Adopted(String planId, String policyId, int version, int effectiveFrom) {
+    /** The adoption as stored, and the global position of its event. */
+    record Adopted(String planId, String policyId, int version, int effectiveFrom, long position) {
     }
 }

@@ -1,0 +1,182 @@
+package org.kpiledger.query.history;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.kpiledger.platform.web.InvalidFieldException;
+import org.kpiledger.query.progress.KpiProgressReader;
+import org.kpiledger.query.progress.KpiProgressView;
+import org.kpiledger.query.temporal.AsOf;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What changed between two instants: the ledger's KPI views as of each, compared field by field, with the events
+ * recorded in between that caused the differences. The same comparison as JSON or as CSV for a spreadsheet.
+ */
+@RestController
+@Tag(name = "History", description = "Every change of a KPI, and the audit feed of the whole ledger")
+@Transactional(readOnly = true)
+class ChangesController {
+
+    static final String TEXT_CSV = "text/csv";
+    private static final String INSTANT = "An ISO-8601 instant with its offset, or a date (the end of that day in the "
+            + "ledger's time zone)";
+    /** Bookkeeping, not content: they change with every event and say nothing a reader compares. */
+    private static final Set<String> NOT_COMPARED = Set.of("kpiId", "version", "updatedAt", "asOf", "position",
+            "latestActual");
+    private static final Set<String> ACTUAL_FIELDS = Set.of("value", "note", "evidenceReference");
+
+    private final KpiProgressReader reader;
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    ChangesController(KpiProgressReader reader, JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+        this.reader = reader;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    record FieldChange(String field, JsonNode before, JsonNode after) {
+    }
+
+    record KpiChange(String kpiId, String name, List<FieldChange> fields, List<Long> positions) {
+    }
+
+    record Changes(Instant from, Instant to, List<KpiChange> changes) {
+    }
+
+    @GetMapping(value = "/api/v1/changes", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Every KPI whose view differs between two instants, field by field (COMMITTEE, AUDITOR)")
+    Changes changes(@Parameter(description = INSTANT) @RequestParam String from,
+            @Parameter(description = INSTANT + ", or absent for now") @RequestParam(required = false) String to) {
+        AsOf since = AsOf.parse(from, clock.getZone());
+        AsOf until = AsOf.parse(to, clock.getZone());
+        if (since.isNow()) {
+            throw new InvalidFieldException("from", "from is required: " + INSTANT + ".");
+        }
+        Instant end = until.isNow() ? clock.instant() : until.instant();
+        if (!since.instant().isBefore(end)) {
+            throw new InvalidFieldException("to", "to must come after from.");
+        }
+        Map<String, KpiProgressView> before = byId(reader.all(since).kpis());
+        List<KpiChange> changes = new ArrayList<>();
+        for (KpiProgressView after : reader.all(new AsOf(end)).kpis()) {
+            Map<String, JsonNode> old = flat(before.get(after.kpiId()));
+            Map<String, JsonNode> now = flat(after);
+            Set<String> fields = new LinkedHashSet<>(old.keySet());
+            fields.addAll(now.keySet());
+            List<FieldChange> differing = fields.stream()
+                    .filter(field -> !Objects.equals(old.get(field), now.get(field)))
+                    .map(field -> new FieldChange(field, old.get(field), now.get(field)))
+                    .toList();
+            if (!differing.isEmpty()) {
+                changes.add(new KpiChange(after.kpiId(), after.name(), differing,
+                        positions(after, since.instant(), end)));
+            }
+        }
+        return new Changes(since.instant(), until.instant(), changes);
+    }
+
+    @GetMapping(value = "/api/v1/changes", produces = TEXT_CSV)
+    @Operation(summary = "The same, as CSV (UTF-8 with a byte order mark, for spreadsheets): one row per field")
+    ResponseEntity<byte[]> changesAsCsv(@RequestParam String from, @RequestParam(required = false) String to) {
+        Changes changes = changes(from, to);
+        StringWriter csv = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.RFC4180.builder()
+                .setHeader("kpiId", "name", "field", "before", "after", "positions").get())) {
+            for (KpiChange kpi : changes.changes()) {
+                for (FieldChange field : kpi.fields()) {
+                    printer.printRecord(kpi.kpiId(), kpi.name(), field.field(), text(field.before()),
+                            text(field.after()), kpi.positions().stream().map(String::valueOf)
+                                    .collect(Collectors.joining(" ")));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body(("\uFEFF" + csv).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, KpiProgressView> byId(List<KpiProgressView> kpis) {
+        Map<String, KpiProgressView> byId = new HashMap<>();
+        kpis.forEach(kpi -> byId.put(kpi.kpiId(), kpi));
+        return byId;
+    }
+
+    /** The view as dotted fields ({@code target.value}, {@code actuals.2016.value}), without names of people. */
+    private Map<String, JsonNode> flat(KpiProgressView view) {
+        Map<String, JsonNode> fields = new LinkedHashMap<>();
+        if (view == null) {
+            return fields;
+        }
+        ObjectNode tree = json.valueToTree(view.withoutActors());
+        NOT_COMPARED.forEach(tree::remove);
+        JsonNode actuals = tree.remove("actuals");
+        flatten("", tree, fields);
+        for (JsonNode actual : actuals) {
+            String prefix = "actuals." + actual.path("fiscalYear").asInt() + ".";
+            ACTUAL_FIELDS.forEach(field -> {
+                if (!actual.path(field).isNull() && !actual.path(field).isMissingNode()) {
+                    fields.put(prefix + field, actual.get(field));
+                }
+            });
+        }
+        return fields;
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, JsonNode> fields) {
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> entry = it.next();
+                flatten(prefix + entry.getKey() + ".", entry.getValue(), fields);
+            }
+        } else if (!node.isNull()) {
+            fields.put(prefix.substring(0, prefix.length() - 1), node);
+        }
+    }
+
+    /** The KPI's events, and its plan's, recorded after {@code from} and up to {@code to}. */
+    private List<Long> positions(KpiProgressView kpi, Instant from, Instant to) {
+        String planId = kpi.strategy() == null ? null : kpi.strategy().planId();
+        return jdbc.queryForList("""
+                select position from ledger_change
+                where ((subject = ? and subject_kind = 'KPI') or (subject = ? and subject_kind = 'STRATEGY'))
+                  and recorded_at > ?::timestamptz and recorded_at <= ?::timestamptz
+                order by position""", Long.class, kpi.kpiId(), planId, new AsOf(from).sqlValue(),
+                new AsOf(to).sqlValue());
+    }
+
+    private static String text(JsonNode node) {
+        return node == null ? "" : node.isString() ? node.asString() : node.toString();
+    }
+}

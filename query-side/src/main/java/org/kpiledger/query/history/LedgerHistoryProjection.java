@@ -1,0 +1,208 @@
+package org.kpiledger.query.history;
+
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.TrackingToken;
+import org.kpiledger.events.kpi.ActualCorrectedEvent;
+import org.kpiledger.events.kpi.ActualRecordedEvent;
+import org.kpiledger.events.kpi.DepartmentAssignedEvent;
+import org.kpiledger.events.kpi.KpiEvent;
+import org.kpiledger.events.kpi.KpiPlacedEvent;
+import org.kpiledger.events.kpi.KpiPlacement;
+import org.kpiledger.events.kpi.KpiRegisteredEvent;
+import org.kpiledger.events.kpi.Target;
+import org.kpiledger.events.kpi.TargetRevisedEvent;
+import org.kpiledger.events.strategy.GoalDefinedEvent;
+import org.kpiledger.events.strategy.MeasureDefinedEvent;
+import org.kpiledger.events.strategy.PolicyDefinedEvent;
+import org.kpiledger.events.strategy.ScoringPolicyAdoptedEvent;
+import org.kpiledger.events.strategy.StrategyDefinedEvent;
+import org.kpiledger.events.strategy.StrategyEvent;
+import org.kpiledger.platform.AxonPlatformConfiguration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes every event of the ledger once into {@code ledger_change}, flat: what changed, from what to what, who
+ * changed it (from the event's metadata), when and why. The change history of a KPI and the audit feed read it.
+ */
+@Component
+@ProcessingGroup(LedgerHistoryProjection.PROCESSING_GROUP)
+class LedgerHistoryProjection {
+
+    static final String PROCESSING_GROUP = "ledger-history";
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+
+    LedgerHistoryProjection(JdbcTemplate jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(KpiEvent event, EventMessage<?> message, @SequenceNumber long sequenceNumber, TrackingToken token) {
+        insert(event.kpiId().value(), "KPI", event, message, sequenceNumber, token, change(event));
+    }
+
+    private static Change change(KpiEvent event) {
+        if (event instanceof KpiRegisteredEvent registered) {
+            return new Change(null, null, target(registered.target())).with("name", registered.name());
+        }
+        if (event instanceof ActualRecordedEvent recorded) {
+            return new Change(recorded.fiscalYear().year(), null, recorded.value().amount())
+                    .note(recorded.note()).evidence(recorded.evidenceReference());
+        }
+        if (event instanceof ActualCorrectedEvent corrected) {
+            return new Change(corrected.fiscalYear().year(), corrected.previousValue().amount(),
+                    corrected.correctedValue().amount()).reason(corrected.reason());
+        }
+        if (event instanceof TargetRevisedEvent revised) {
+            return new Change(revised.revisedTarget().fiscalYear().year(), target(revised.previousTarget()),
+                    target(revised.revisedTarget())).reason(revised.reason()).decision(revised.decisionReference());
+        }
+        if (event instanceof KpiPlacedEvent placed) {
+            return new Change(null, placement(placed.previous()), placement(placed.placement()));
+        }
+        if (event instanceof DepartmentAssignedEvent assigned) {
+            return new Change(null, assigned.previous() == null ? null : assigned.previous().code(),
+                    assigned.department().code());
+        }
+        throw new IllegalArgumentException("A KPI event the history does not know: " + typeOf(event));
+    }
+
+
+    @EventHandler
+    void on(StrategyEvent event, EventMessage<?> message, @SequenceNumber long sequenceNumber, TrackingToken token) {
+        Map<String, Object> stated = new LinkedHashMap<>();
+        Integer fiscalYear = null;
+        if (event instanceof StrategyDefinedEvent defined) {
+            stated.put("title", defined.title());
+            stated.put("firstYear", defined.firstYear().year());
+            stated.put("lastYear", defined.lastYear().year());
+        } else if (event instanceof GoalDefinedEvent goal) {
+            stated.put("number", goal.number());
+            stated.put("title", goal.title());
+        } else if (event instanceof PolicyDefinedEvent policy) {
+            stated.put("code", policy.code());
+            stated.put("goalNumber", policy.goalNumber());
+            stated.put("title", policy.title());
+        } else if (event instanceof MeasureDefinedEvent measure) {
+            stated.put("policyCode", measure.policyCode());
+            stated.put("number", measure.number());
+            stated.put("title", measure.title());
+        } else if (event instanceof ScoringPolicyAdoptedEvent adopted) {
+            stated.put("policyId", adopted.policyId());
+            stated.put("version", adopted.policyVersion());
+            stated.put("effectiveFrom", adopted.effectiveFrom().year());
+            fiscalYear = adopted.effectiveFrom().year();
+        }
+        insert(event.planId().value(), "STRATEGY", event, message, sequenceNumber, token,
+                new Change(fiscalYear, null, stated));
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("truncate table ledger_change");
+    }
+
+    private void insert(String subject, String subjectKind, Object event, EventMessage<?> message, long version,
+            TrackingToken token, Change change) {
+        var metaData = message.getMetaData();
+        jdbc.update("""
+                insert into ledger_change (position, subject, subject_kind, version, type, recorded_at, actor,
+                    actor_department, actor_roles, auth_method, correlation_id, fiscal_year, from_value, to_value,
+                    reason, decision_reference, evidence_reference, note)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?)
+                on conflict (position) do nothing""",
+                token.position().orElseThrow(), subject, subjectKind, version, typeOf(event),
+                message.getTimestamp().atOffset(ZoneOffset.UTC), metaData.get(AxonPlatformConfiguration.ACTOR),
+                metaData.get(AxonPlatformConfiguration.ACTOR_DEPARTMENT),
+                metaData.get(AxonPlatformConfiguration.ACTOR_ROLES),
+                metaData.get(AxonPlatformConfiguration.AUTH_METHOD),
+                metaData.get(AxonPlatformConfiguration.CORRELATION_ID), change.fiscalYear,
+                jsonOrNull(change.from), jsonOrNull(change.to), change.reason, change.decision, change.evidence,
+                change.note);
+    }
+
+    /** The type as the history names it: the event's class without "Event" ({@code ActualCorrected}). */
+    static String typeOf(Object event) {
+        return event.getClass().getSimpleName().replaceFirst("Event$", "");
+    }
+
+    private String jsonOrNull(Object value) {
+        return value == null ? null : json.writeValueAsString(value);
+    }
+
+    private static Map<String, Object> target(Target target) {
+        Map<String, Object> figure = new LinkedHashMap<>();
+        figure.put("fiscalYear", target.fiscalYear().year());
+        figure.put("value", target.value().amount());
+        figure.put("comparator", target.comparator().name());
+        return figure;
+    }
+
+    private static Map<String, Object> placement(KpiPlacement placement) {
+        if (placement == null) {
+            return null;
+        }
+        Map<String, Object> where = new LinkedHashMap<>();
+        where.put("planId", placement.planId().value());
+        where.put("policyCode", placement.policyCode());
+        where.put("measureNumber", placement.measureNumber());
+        return where;
+    }
+
+    /** What one event changed, flat. */
+    private static final class Change {
+
+        private final Integer fiscalYear;
+        private final Object from;
+        private Object to;
+        private String reason;
+        private String decision;
+        private String evidence;
+        private String note;
+
+        Change(Integer fiscalYear, Object from, Object to) {
+            this.fiscalYear = fiscalYear;
+            this.from = from;
+            this.to = to;
+        }
+
+        Change with(String name, Object value) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> stated = new LinkedHashMap<>((Map<String, Object>) to);
+            stated.put(name, value);
+            to = stated;
+            return this;
+        }
+
+        Change reason(String reason) {
+            this.reason = reason;
+            return this;
+        }
+
+        Change decision(String decision) {
+            this.decision = decision;
+            return this;
+        }
+
+        Change evidence(String evidence) {
+            this.evidence = evidence;
+            return this;
+        }
+
+        Change note(String note) {
+            this.note = note;
+            return this;
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package org.kpiledger.query.temporal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.kpiledger.platform.web.InvalidFieldException;
+import org.kpiledger.platform.web.ProblemCode;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * How far the projections have got, as a reader can see it.
+ *
+ * <p>Read your writes: a read with {@code minPosition} (the {@code position} a write answered) waits until the
+ * projections it reads from have handled every event up to it, as their committed tracking tokens say, for at most
+ * {@code kpi-ledger.min-position-wait} (5 s), then answers 503 {@code PROJECTION_BEHIND}.
+ *
+ * <p>The audit feed pages in position order up to a horizon below which nothing can appear any more.
+ */
+@Component
+public class ProjectionProgress {
+
+    private final JdbcTemplate jdbc;
+    private final Configuration axon;
+    private final Clock clock;
+    private final Duration patience;
+    private final Duration gapSettleTime;
+    /** The one stream type (aggregate) each projection reads, where it reads only one. */
+    private static final Map<String, String> STREAM_TYPE_BY_GROUP = Map.of("kpi-progress", "Kpi",
+            "strategy", "Strategy");
+    /** Gaps seen empty, and when they were first seen so. */
+    private final Map<Long, Instant> gapsSeen = new ConcurrentHashMap<>();
+    /** The change history holds every event up to here (or knows there is none): the walk goes on from here. */
+    private long historyVerifiedUpTo;
+
+    ProjectionProgress(JdbcTemplate jdbc, Configuration axon, Clock clock,
+            @Value("${kpi-ledger.min-position-wait:5s}") Duration patience,
+            @Value("${kpi-ledger.history.gap-settle-time:10s}") Duration gapSettleTime) {
+        this.jdbc = jdbc;
+        this.axon = axon;
+        this.clock = clock;
+        this.patience = patience;
+        this.gapSettleTime = gapSettleTime;
+    }
+
+    /** Returns once the processing groups have handled the event at this position; null asks nothing. */
+    public void await(Long minPosition, List<String> processingGroups) {
+        if (minPosition == null) {
+            return;
+        }
+        if (minPosition < 0) {
+            throw new InvalidFieldException("minPosition", "minPosition is a position a write answered, 0 or more.");
+        }
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (!reached(minPosition, processingGroups)) {
+            if (System.nanoTime() > deadline) {
+                throw new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, ProblemCode.problem(
+                        HttpStatus.SERVICE_UNAVAILABLE, "PROJECTION_BEHIND", "The read side has not reached position "
+                                + minPosition + " within " + patience.toSeconds() + " s; try again shortly.",
+                        "minPosition"), null);
+            }
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /**
+     * The highest position up to which the change history holds every event there will ever be: a list cut there
+     * never gains an earlier entry later. Walks the event store's positions from where it last got to: each is in
+     * {@code ledger_change}, or not projected yet (the horizon stops before it), or no event holds it. Such a gap
+     * is either a write whose transaction has not committed yet (the horizon stops) or a position a refused write
+     * consumed, which never fills: one seen empty for {@code kpi-ledger.history.gap-settle-time} (10 s), or followed
+     * by an event recorded longer ago than that.
+     */
+    public synchronized long historyHorizon() {
+        while (true) {
+            List<long[]> positions = jdbc.query("""
+                    select e.global_index, (c.position is not null)::int, e.time_stamp
+                    from domain_event_entry e left join ledger_change c on c.position = e.global_index
+                    where e.global_index > ? order by e.global_index limit 10000""",
+                    (row, n) -> new long[] {row.getLong(1), row.getInt(2),
+                            Instant.parse(row.getString(3)).toEpochMilli()}, historyVerifiedUpTo);
+            if (positions.isEmpty()) {
+                return historyVerifiedUpTo;
+            }
+            for (long[] event : positions) {
+                for (long gap = historyVerifiedUpTo + 1; gap < event[0]; gap++) {
+                    if (!settled(gap, Instant.ofEpochMilli(event[2]))) {
+                        return historyVerifiedUpTo;
+                    }
+                    historyVerifiedUpTo = gap;
+                }
+                if (event[1] == 0) {
+                    return historyVerifiedUpTo;
+                }
+                historyVerifiedUpTo = event[0];
+            }
+        }
+    }
+
+    /**
+     * Whether every projection named has handled all events up to this position. Its committed token (one segment,
+     * stored in the same transaction as its rows) covers them, or every event it has not passed yet is of a stream
+     * it does not read: a processor stores its token only every few seconds while nothing comes its way.
+     */
+    private boolean reached(long position, List<String> processingGroups) {
+        Long newest = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+        if (newest == null || position > newest) {
+            return false; // no such write yet
+        }
+        for (String group : processingGroups) {
+            List<TrackingToken> tokens = jdbc.query(
+                    "select token, token_type from token_entry where processor_name = ?", (row, n) -> {
+                        byte[] token = row.getBytes(1);
+                        return token == null ? null : axon.serializer().<byte[], TrackingToken>deserialize(
+                                new SimpleSerializedObject<>(token, byte[].class, row.getString(2), null));
+                    }, group);
+            if (tokens.size() != 1) {
+                return false;
+            }
+            if (!covers(tokens.get(0), position) && !onlyOtherStreamsBetween(tokens.get(0), position, group)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean covers(TrackingToken token, long position) {
+        if (token == null) {
+            return false;
+        }
+        var gapAware = WrappedToken.unwrap(token, GapAwareTrackingToken.class);
+        if (gapAware.isPresent()) {
+            return position <= gapAware.get().getIndex() && !gapAware.get().getGaps().contains(position);
+        }
+        return token.position().orElse(-1) >= position;
+    }
+
+    private boolean onlyOtherStreamsBetween(TrackingToken token, long position, String group) {
+        String streamType = STREAM_TYPE_BY_GROUP.get(group);
+        if (streamType == null) {
+            return false;
+        }
+        long index = token == null ? -1 : token.position().orElse(-1);
+        Long[] gaps = token == null ? new Long[0] : WrappedToken.unwrap(token, GapAwareTrackingToken.class)
+                .map(gapAware -> gapAware.getGaps().toArray(Long[]::new)).orElse(new Long[0]);
+        return jdbc.queryForList("""
+                select 1 from domain_event_entry
+                where ((global_index > ? and global_index <= ?) or global_index = any(?)) and type = ? limit 1""",
+                Integer.class, index, position, gaps, streamType).isEmpty();
+    }
+
+    /** Whether a position no event holds will stay empty: see {@link #historyHorizon()}. */
+    private boolean settled(long gap, Instant nextRecordedAt) {
+        Instant settleLine = clock.instant().minus(gapSettleTime);
+        if (nextRecordedAt.isBefore(settleLine)) {
+            return true;
+        }
+        Instant firstSeen = gapsSeen.computeIfAbsent(gap, position -> clock.instant());
+        if (firstSeen.isBefore(settleLine)) {
+            gapsSeen.remove(gap);
+            return true;
+        }
+        return false;
+    }
+}
