@@ -1,0 +1,332 @@
+package org.kpiledger.benchmark;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.LongSupplier;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.kpiledger.command.CommandSideApplication;
+import org.kpiledger.events.kpi.Accumulation;
+import org.kpiledger.events.kpi.ActualCorrectedEvent;
+import org.kpiledger.events.kpi.ActualRecordedEvent;
+import org.kpiledger.events.kpi.Baseline;
+import org.kpiledger.events.kpi.Direction;
+import org.kpiledger.events.kpi.FiscalYear;
+import org.kpiledger.events.kpi.KpiEvent;
+import org.kpiledger.events.kpi.KpiId;
+import org.kpiledger.events.kpi.KpiRegisteredEvent;
+import org.kpiledger.events.kpi.Quantity;
+import org.kpiledger.events.kpi.Target;
+import org.kpiledger.events.kpi.TargetComparator;
+import org.kpiledger.events.kpi.ValueKind;
+import org.kpiledger.platform.AxonPlatformConfiguration;
+import org.kpiledger.query.QuerySideApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+
+/**
+ * How fast the ledger answers and rebuilds, printed next to raw PostgreSQL on the same server in the same run.
+ * For each store size it starts a fresh embedded PostgreSQL (fsync and synchronous_commit on) and the one-process
+ * ledger on it, writes that many KPI events straight into the event store (serialized as the ledger serializes
+ * them, recorded over 2016-2025), lets the projections catch up, and measures: a raw ordered read of the event
+ * table, a full rebuild of the temporal KPI tables, the current list of every KPI and the same list as of a past
+ * date over HTTP, and the change history of a KPI with 1,000 events.
+ *
+ * <p>{@code java -jar benchmark/target/kpi-ledger-benchmark.jar [events ...]}, by default 10000 100000 1000000.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@ComponentScan(basePackages = "org.kpiledger", excludeFilters = @ComponentScan.Filter(
+        type = FilterType.ASSIGNABLE_TYPE, classes = {CommandSideApplication.class, QuerySideApplication.class}))
+public class LedgerBenchmark {
+
+    private static final int EVENTS_PER_KPI = 200;
+    private static final int HISTORY_EVENTS = 1000;
+    private static final int READS = 21;
+    private static final Instant FIRST_RECORDED = Instant.parse("2016-04-01T00:00:00Z");
+    private static final Instant LAST_RECORDED = Instant.parse("2025-03-31T00:00:00Z");
+    private static final String ADMIN_PASSWORD = "benchmark-admin-pass";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    public static void main(String[] args) throws Exception {
+        long[] sizes = args.length == 0 ? new long[] {10_000, 100_000, 1_000_000}
+                : Arrays.stream(args).mapToLong(Long::parseLong).toArray();
+        List<Result> results = new ArrayList<>();
+        for (long size : sizes) {
+            results.add(measure(size));
+        }
+        System.out.println(table(results));
+    }
+
+    /** One store size's figures. Latencies are medians of {@value #READS} reads, in milliseconds. */
+    public record Result(long events, int kpis, double rawReadRowsPerSecond, double rebuildEventsPerSecond,
+            double currentListMillis, double asOfListMillis, double historyMillis, int listBytes) {
+    }
+
+    public static Result measure(long events) throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on").start()) {
+            ConfigurableApplicationContext ledger = new SpringApplicationBuilder(LedgerBenchmark.class).run(
+                    "--server.port=0", "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                    "--spring.datasource.username=postgres", "--spring.main.banner-mode=off",
+                    "--kpi-ledger.catalog=none", "--kpi-ledger.security.admin-password=" + ADMIN_PASSWORD,
+                    "--logging.level.root=WARN");
+            try {
+                return measure(events, postgres, ledger);
+            } finally {
+                ledger.close();
+            }
+        }
+    }
+
+    private static Result measure(long events, EmbeddedPostgres postgres, ConfigurableApplicationContext ledger)
+            throws Exception {
+        int port = ((WebServerApplicationContext) ledger).getWebServer().getPort();
+        String admin = basic("admin", ADMIN_PASSWORD);
+        Serializer serializer = ledger.getBean("eventSerializer", Serializer.class);
+        int kpis;
+        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            kpis = load(connection, serializer, events);
+            long kpiRows = count(connection, "select count(*) from domain_event_entry where type = 'Kpi'");
+            awaitCount(connection, "select count(*) from kpi_version", kpiRows, Duration.ofHours(2));
+            awaitCount(connection, "select count(*) from ledger_change", kpiRows, Duration.ofHours(2));
+
+            double rawRead = rawRead(connection);
+
+            StreamingEventProcessor processor = ledger.getBean(EventProcessingConfiguration.class)
+                    .eventProcessor("kpi-progress", StreamingEventProcessor.class).orElseThrow();
+            processor.shutDown();
+            processor.resetTokens();
+            long started = System.nanoTime();
+            processor.start();
+            awaitCount(connection, "select count(*) from kpi_version", kpiRows, Duration.ofHours(2));
+            double rebuild = kpiRows / seconds(System.nanoTime() - started);
+
+            String asOf = URLEncoder.encode(FIRST_RECORDED.plus(Duration.between(FIRST_RECORDED, LAST_RECORDED)
+                    .dividedBy(2)).toString(), StandardCharsets.UTF_8);
+            int[] listBytes = {0};
+            double current = median(() -> {
+                String body = get(port, "/api/v1/kpis", admin);
+                listBytes[0] = body.length();
+                return 0;
+            });
+            double past = median(() -> {
+                get(port, "/api/v1/kpis?asOf=" + asOf, admin);
+                return 0;
+            });
+            double history = median(() -> {
+                get(port, "/api/v1/kpis/history-kpi/history", admin);
+                return 0;
+            });
+            return new Result(events, kpis, rawRead, rebuild, current, past, history,
+                    listBytes[0]);
+        }
+    }
+
+    /**
+     * Writes the events straight into the event store, in batches: KPIs of {@value #EVENTS_PER_KPI} events each
+     * (registration, ten actuals, corrections), and one KPI with {@value #HISTORY_EVENTS} events.
+     */
+    private static int load(Connection connection, Serializer serializer, long events) throws SQLException {
+        connection.setAutoCommit(false);
+        long written = 0;
+        int kpis = 0;
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
+                    time_stamp, payload_type, payload_revision, payload, meta_data)
+                values (?, ?, ?, 'Kpi', ?, ?, ?, ?, ?)""")) {
+            while (written < events) {
+                String kpiId = kpis == 0 ? "history-kpi" : "bench-" + kpis;
+                int length = (int) Math.min(kpis == 0 ? HISTORY_EVENTS : EVENTS_PER_KPI, events - written);
+                for (int sequence = 0; sequence < length; sequence++) {
+                    Instant recordedAt = FIRST_RECORDED.plusMillis((long) ((double) written / events
+                            * Duration.between(FIRST_RECORDED, LAST_RECORDED).toMillis()));
+                    SerializedObject<byte[]> payload = serializer.serialize(event(kpiId, sequence), byte[].class);
+                    insert.setString(1, UUID.randomUUID().toString());
+                    insert.setString(2, kpiId);
+                    insert.setLong(3, sequence);
+                    insert.setString(4, recordedAt.toString());
+                    insert.setString(5, payload.getType().getName());
+                    insert.setString(6, payload.getType().getRevision());
+                    insert.setBytes(7, payload.getData());
+                    insert.setBytes(8, serializer.serialize(MetaData.with(AxonPlatformConfiguration.ACTOR,
+                            "bench-staff").and(AxonPlatformConfiguration.ACTOR_DEPARTMENT, "sangyo")
+                            .and(AxonPlatformConfiguration.ACTOR_ROLES, "STAFF")
+                            .and(AxonPlatformConfiguration.AUTH_METHOD, "HTTP_BASIC")
+                            .and(AxonPlatformConfiguration.CORRELATION_ID, "bench-" + written), byte[].class)
+                            .getData());
+                    insert.addBatch();
+                    written++;
+                    if (written % 5_000 == 0) {
+                        insert.executeBatch();
+                        connection.commit();
+                    }
+                }
+                kpis++;
+            }
+            insert.executeBatch();
+            connection.commit();
+        } finally {
+            connection.setAutoCommit(true);
+        }
+        return kpis;
+    }
+
+    /** Registration, then the actuals of FY2015 to FY2024, then corrections of them in turn. */
+    private static KpiEvent event(String kpiId, int sequence) {
+        KpiId id = new KpiId(kpiId);
+        if (sequence == 0) {
+            return new KpiRegisteredEvent(id, "創業支援件数 " + kpiId, "件", Accumulation.ANNUAL, Direction.INCREASE,
+                    new Baseline(FiscalYear.of(2014), Quantity.of("10", "件"), null),
+                    new Target(FiscalYear.of(2024), Quantity.of("100", "件"), TargetComparator.AT_LEAST),
+                    ValueKind.COUNT);
+        }
+        if (sequence <= 10) {
+            return new ActualRecordedEvent(id, FiscalYear.of(2014 + sequence), Quantity.of(
+                    Integer.toString(10 + sequence), "件"), null, null);
+        }
+        int year = yearCorrectedAt(sequence);
+        int previous = value(year, sequence - 10);
+        return new ActualCorrectedEvent(id, FiscalYear.of(year), Quantity.of(Integer.toString(previous), "件"),
+                Quantity.of(Integer.toString(value(year, sequence)), "件"), "見直し");
+    }
+
+    /** Events 1 to 10 record FY2015 to FY2024; each later event corrects the year ten events before it. */
+    private static int yearCorrectedAt(int sequence) {
+        return 2015 + (sequence - 1) % 10;
+    }
+
+    /** The figure of a fiscal year after the event at this sequence: its actual, then each correction of it. */
+    private static int value(int year, int sequence) {
+        return sequence <= 10 ? 10 + (year - 2014) : 10 + (year - 2014) + sequence;
+    }
+
+    private static double rawRead(Connection connection) throws SQLException {
+        connection.setAutoCommit(false);
+        long started = System.nanoTime();
+        long rows = 0;
+        try (Statement statement = connection.createStatement()) {
+            statement.setFetchSize(10_000);
+            try (ResultSet result = statement.executeQuery(
+                    "select * from domain_event_entry order by global_index")) {
+                while (result.next()) {
+                    result.getBytes("payload");
+                    result.getBytes("meta_data");
+                    rows++;
+                }
+            }
+        } finally {
+            connection.commit();
+            connection.setAutoCommit(true);
+        }
+        return rows / seconds(System.nanoTime() - started);
+    }
+
+    private static long count(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    private static void awaitCount(Connection connection, String sql, long expected, Duration patience)
+            throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (count(connection, sql) < expected) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(sql + " did not reach " + expected + " within " + patience);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static double median(LongSupplier read) {
+        read.getAsLong();
+        double[] millis = new double[READS];
+        for (int i = 0; i < READS; i++) {
+            long started = System.nanoTime();
+            read.getAsLong();
+            millis[i] = (System.nanoTime() - started) / 1e6;
+        }
+        Arrays.sort(millis);
+        return millis[READS / 2];
+    }
+
+    private static String get(int port, String path, String authorization) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + path)).header("Authorization", authorization).GET()
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String basic(String username, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    /** The figures as a Markdown table, with the machine they were measured on. */
+    public static String table(List<Result> results) {
+        StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
+                "%nkpi-ledger benchmark: %d cores, %d MiB heap max, Java %s, %s%n%n", Runtime.getRuntime()
+                        .availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024),
+                System.getProperty("java.version"), System.getProperty("os.name")));
+        table.append("| events | KPIs | raw ordered read of the event table | rebuild of the temporal KPI tables "
+                + "| ratio | GET /api/v1/kpis now (p50) | same as of a past date (p50) | as-of / now "
+                + "| history of a KPI with 1,000 events (p50) | list size |\n");
+        table.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (Result result : results) {
+            table.append(String.format(Locale.ROOT,
+                    "| %,d | %,d | %,.0f rows/s | %,.0f events/s | %.1f %% | %.1f ms | %.1f ms | %.2f | %.1f ms "
+                            + "| %,d kB |%n",
+                    result.events(), result.kpis(), result.rawReadRowsPerSecond(), result.rebuildEventsPerSecond(),
+                    100 * result.rebuildEventsPerSecond() / result.rawReadRowsPerSecond(),
+                    result.currentListMillis(), result.asOfListMillis(),
+                    result.asOfListMillis() / result.currentListMillis(), result.historyMillis(),
+                    result.listBytes() / 1024));
+        }
+        return table.toString();
+    }
+}
