@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.kpiledger.app.LedgerHttp.json;
 import static org.kpiledger.app.LedgerRequests.correctActual;
+import static org.kpiledger.app.LedgerRequests.oneRowCatalog;
 import static org.kpiledger.app.LedgerRequests.recordActual;
 import static org.kpiledger.app.LedgerRequests.registerStartups;
 import static org.kpiledger.app.LedgerRequests.reviseTarget;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -233,13 +232,4 @@ class AuthorizationMatrixIT {
         return row;
     }
 
-    /** The shipped catalog's header and its first row: the strategy, and KPI 1-1-1-01. */
-    private static String oneRowCatalog() {
-        try (InputStream csv = AuthorizationMatrixIT.class.getResourceAsStream("/catalog/shinagawa-2015.csv")) {
-            String[] lines = new String(csv.readAllBytes(), StandardCharsets.UTF_8).split("\n");
-            return lines[0] + "\n" + lines[1] + "\n";
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -2,6 +2,10 @@ package org.kpiledger.app;
 
 import static org.kpiledger.app.LedgerHttp.json;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** Request bodies for KPIs of Shinagawa City's 2015 strategy draft, written as the source writes them. */
@@ -25,6 +29,16 @@ final class LedgerRequests {
     /** The same KPI, owned by a department, whose staff then record its figures. */
     static String registerStartups(String kpiId, String department) {
         return registerStartups(kpiId).replaceFirst("^\\{", "{\"department\":\"" + department + "\",");
+    }
+
+    /** The shipped catalog's header and its first row: the Shinagawa strategy and KPI 1-1-1-01. */
+    static String oneRowCatalog() {
+        try (InputStream csv = LedgerRequests.class.getResourceAsStream("/catalog/shinagawa-2015.csv")) {
+            String[] lines = new String(csv.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+            return lines[0] + "\n" + lines[1] + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static String recordActual(Object fiscalYear, Object value) {

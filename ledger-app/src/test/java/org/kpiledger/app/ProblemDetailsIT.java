@@ -3,13 +3,12 @@ package org.kpiledger.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.kpiledger.app.LedgerHttp.json;
 import static org.kpiledger.app.LedgerRequests.correctActual;
+import static org.kpiledger.app.LedgerRequests.oneRowCatalog;
 import static org.kpiledger.app.LedgerRequests.recordActual;
 import static org.kpiledger.app.LedgerRequests.registerStartups;
 import static org.kpiledger.app.LedgerRequests.reviseTarget;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -283,15 +282,6 @@ class ProblemDetailsIT {
                                 .getBytes(StandardCharsets.UTF_8), false, "Content-Type", "text/csv")));
     }
 
-    /** The shipped catalog's header and its first row. */
-    private static String oneRowCatalog() {
-        try (var csv = ProblemDetailsIT.class.getResourceAsStream("/catalog/shinagawa-2015.csv")) {
-            String[] lines = new String(csv.readAllBytes(), StandardCharsets.UTF_8).split("\n");
-            return lines[0] + "\n" + lines[1] + "\n";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @ParameterizedTest(name = "{0}: {1} {2}")
     @MethodSource({"strategyRequestsThatAreRefused", "textThatCannotBeStored", "writesWhoseAnswerIsNotAcceptable", "figuresThatCannotBeTrue",
