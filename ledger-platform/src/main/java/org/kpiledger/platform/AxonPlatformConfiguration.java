@@ -28,8 +28,8 @@ public class AxonPlatformConfiguration {
 
     /**
      * Copies the actor (name, department, roles, how they authenticated) and the request's correlation id from each
-     * command into every event it causes. Declared
-     * instead of Axon's default provider, which would put the command's own message id under the same key.
+     * command into every event it causes. Declared instead of Axon's default provider, which would put the command's
+     * own message id under the same key.
      */
     @Bean
     CorrelationDataProvider actorAndCorrelationProvider() {

@@ -3,7 +3,6 @@ package org.kpiledger.platform.security;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -55,9 +54,5 @@ public enum LedgerRole {
             }
         }
         return roles;
-    }
-
-    public String lowerCase() {
-        return name().toLowerCase(Locale.ROOT);
     }
 }
