@@ -85,6 +85,8 @@ public class LedgerBenchmark {
             results.add(measure(size));
         }
         System.out.println(table(results));
+        // Axon's event store leaves a non-daemon clean-up thread ("axon-janitor") behind a closed context
+        System.exit(0);
     }
 
     /** One store size's figures. Latencies are medians of {@value #READS} reads, in milliseconds. */
