@@ -88,6 +88,7 @@ class ChangesController {
             throw new InvalidFieldException("to", "to must come after from.");
         }
         Map<String, KpiProgressView> before = byId(reader.all(since).kpis());
+        Map<String, List<Long>> positionsBySubject = positionsBySubject(since.instant(), end);
         List<KpiChange> changes = new ArrayList<>();
         for (KpiProgressView after : reader.all(new AsOf(end)).kpis()) {
             Map<String, JsonNode> old = flat(before.get(after.kpiId()));
@@ -100,7 +101,7 @@ class ChangesController {
                     .toList();
             if (!differing.isEmpty()) {
                 changes.add(new KpiChange(after.kpiId(), after.name(), differing,
-                        positions(after, since.instant(), end)));
+                        positions(after, positionsBySubject)));
             }
         }
         return new Changes(since.instant(), until.instant(), changes);
@@ -165,15 +166,30 @@ class ChangesController {
         }
     }
 
-    /** The KPI's events, and its plan's, recorded after {@code from} and up to {@code to}. */
-    private List<Long> positions(KpiProgressView kpi, Instant from, Instant to) {
-        String planId = kpi.strategy() == null ? null : kpi.strategy().planId();
-        return jdbc.queryForList("""
-                select position from ledger_change
-                where ((subject = ? and subject_kind = 'KPI') or (subject = ? and subject_kind = 'STRATEGY'))
-                  and recorded_at > ?::timestamptz and recorded_at <= ?::timestamptz
-                order by position""", Long.class, kpi.kpiId(), planId, new AsOf(from).sqlValue(),
-                new AsOf(to).sqlValue());
+    /**
+     * The positions of the events recorded after {@code from} and up to {@code to}, by subject ({@code KPI/1-1-1-01},
+     * {@code STRATEGY/shinagawa-2015}), in order: one query, whatever the number of KPIs that changed.
+     */
+    private Map<String, List<Long>> positionsBySubject(Instant from, Instant to) {
+        Map<String, List<Long>> positions = new HashMap<>();
+        jdbc.query("""
+                select subject_kind, subject, position from ledger_change
+                where recorded_at > ?::timestamptz and recorded_at <= ?::timestamptz
+                order by position""", row -> {
+                    positions.computeIfAbsent(row.getString(1) + "/" + row.getString(2), key -> new ArrayList<>())
+                            .add(row.getLong(3));
+                }, new AsOf(from).sqlValue(), new AsOf(to).sqlValue());
+        return positions;
+    }
+
+    /** The KPI's events, and its plan's, in position order. */
+    private static List<Long> positions(KpiProgressView kpi, Map<String, List<Long>> positionsBySubject) {
+        List<Long> positions = new ArrayList<>(positionsBySubject.getOrDefault("KPI/" + kpi.kpiId(), List.of()));
+        if (kpi.strategy() != null) {
+            positions.addAll(positionsBySubject.getOrDefault("STRATEGY/" + kpi.strategy().planId(), List.of()));
+        }
+        positions.sort(null);
+        return positions;
     }
 
     private static String text(JsonNode node) {
