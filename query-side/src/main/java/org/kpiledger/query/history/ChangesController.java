@@ -28,6 +28,7 @@ import org.kpiledger.query.temporal.AsOf;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -42,7 +43,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @RestController
 @Tag(name = "History", description = "Every change of a KPI, and the audit feed of the whole ledger")
-@Transactional(readOnly = true)
+@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 class ChangesController {
 
     static final String TEXT_CSV = "text/csv";

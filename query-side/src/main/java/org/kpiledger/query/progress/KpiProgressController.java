@@ -10,7 +10,6 @@ import org.kpiledger.platform.security.LedgerPrincipal;
 import org.kpiledger.query.temporal.AsOf;
 import org.kpiledger.query.temporal.ProjectionProgress;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,7 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/kpis")
 @Tag(name = "KPI progress", description = "Where each KPI stands, now or as of any instant")
-@Transactional(readOnly = true)
 class KpiProgressController {
 
     static final String AS_OF = "An ISO-8601 instant with its offset, or a date (the end of that day in the ledger's "

@@ -15,6 +15,7 @@ import org.kpiledger.events.kpi.ValueKind;
 import org.kpiledger.platform.scoring.Scoring;
 import org.kpiledger.query.scoring.Grader;
 import org.kpiledger.query.temporal.AsOf;
+import org.kpiledger.query.temporal.SnapshotReads;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -28,11 +29,13 @@ public class KpiProgressReader {
     private final JdbcTemplate jdbc;
     private final StrategyLabels strategyLabels;
     private final Grader grader;
+    private final SnapshotReads snapshot;
 
-    KpiProgressReader(JdbcTemplate jdbc, StrategyLabels strategyLabels, Grader grader) {
+    KpiProgressReader(JdbcTemplate jdbc, StrategyLabels strategyLabels, Grader grader, SnapshotReads snapshot) {
         this.jdbc = jdbc;
         this.strategyLabels = strategyLabels;
         this.grader = grader;
+        this.snapshot = snapshot;
     }
 
     /** Every KPI registered by then, by id, and the highest position among the rows read. */
@@ -50,6 +53,10 @@ public class KpiProgressReader {
     }
 
     private Snapshot read(AsOf asOf, String filter, Object[] kpiArguments, Object[] actualArguments) {
+        return snapshot.read(() -> readInSnapshot(asOf, filter, kpiArguments, actualArguments));
+    }
+
+    private Snapshot readInSnapshot(AsOf asOf, String filter, Object[] kpiArguments, Object[] actualArguments) {
         Map<String, List<KpiProgressView.Actual>> actuals = new HashMap<>();
         long[] position = {0};
         jdbc.query("select * from kpi_actual_version where valid @> ?::timestamptz" + filter

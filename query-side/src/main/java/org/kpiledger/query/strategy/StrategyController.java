@@ -18,9 +18,9 @@ import org.kpiledger.platform.web.ProblemCode;
 import org.kpiledger.query.scoring.Grader;
 import org.kpiledger.query.temporal.AsOf;
 import org.kpiledger.query.temporal.ProjectionProgress;
+import org.kpiledger.query.temporal.SnapshotReads;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,19 +32,21 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/strategies")
 @Tag(name = "Strategies", description = "A strategy's goals, policies, measures and KPIs")
-@Transactional(readOnly = true)
 class StrategyController {
 
     private final JdbcTemplate jdbc;
     private final Grader grader;
     private final Clock clock;
     private final ProjectionProgress progress;
+    private final SnapshotReads snapshot;
 
-    StrategyController(JdbcTemplate jdbc, Grader grader, Clock clock, ProjectionProgress progress) {
+    StrategyController(JdbcTemplate jdbc, Grader grader, Clock clock, ProjectionProgress progress,
+            SnapshotReads snapshot) {
         this.jdbc = jdbc;
         this.grader = grader;
         this.clock = clock;
         this.progress = progress;
+        this.snapshot = snapshot;
     }
 
     @GetMapping("/{planId}")
@@ -57,6 +59,10 @@ class StrategyController {
         String id = planId.value();
         AsOf at = AsOf.parse(asOf, clock.getZone());
         progress.await(minPosition, List.of(StrategyProjection.PROCESSING_GROUP, "kpi-progress"));
+        return snapshot.read(() -> tree(id, at));
+    }
+
+    private StrategyTreeView tree(String id, AsOf at) {
         Object when = at.sqlValue();
         long[] position = {0};
         List<StrategyTreeView> plans = jdbc.query(
