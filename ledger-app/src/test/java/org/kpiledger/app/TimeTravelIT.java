@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -238,12 +239,23 @@ class TimeTravelIT {
         long last = processes.database().queryForObject("select max(global_index) from domain_event_entry",
                 Long.class);
         long[] cursor = {after};
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .alias("the feed reaches the newest event " + last)
-                .until(() -> {
-                    cursor[0] = readPage(cursor[0], seen);
-                    return !seen.isEmpty() && seen.get(seen.size() - 1) == last;
-                });
+        try {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        cursor[0] = readPage(cursor[0], seen);
+                        return !seen.isEmpty() && seen.get(seen.size() - 1) == last;
+                    });
+        } catch (ConditionTimeoutException stuck) {
+            throw new AssertionError("The feed did not reach the newest event " + last + ": it stopped after "
+                    + cursor[0] + "; events not in the history: " + processes.database().queryForList("""
+                            select e.global_index || ' ' || e.type || ' ' || e.aggregate_identifier || ' '
+                                || e.sequence_number || ' ' || e.time_stamp
+                            from domain_event_entry e left join ledger_change c on c.position = e.global_index
+                            where c.position is null order by e.global_index""", String.class)
+                    + "; dead letters: " + processes.database().queryForList(
+                            "select processing_group || ' ' || sequence_identifier || ' ' || coalesce(cause_message, '')"
+                                    + " from dead_letter_entry", String.class), stuck);
+        }
         assertThat(seen).isEqualTo(processes.database().queryForList(
                 "select global_index from domain_event_entry order by global_index", Long.class));
         JsonNode filtered = auditor.get("/api/v1/audit/events?actor=sato&type=ActualCorrected").json();

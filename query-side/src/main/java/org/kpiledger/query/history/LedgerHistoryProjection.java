@@ -8,7 +8,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.eventhandling.TrackingToken;
 import org.kpiledger.events.kpi.ActualCorrectedEvent;
 import org.kpiledger.events.kpi.ActualRecordedEvent;
 import org.kpiledger.events.kpi.DepartmentAssignedEvent;
@@ -25,6 +24,7 @@ import org.kpiledger.events.strategy.ScoringPolicyAdoptedEvent;
 import org.kpiledger.events.strategy.StrategyDefinedEvent;
 import org.kpiledger.events.strategy.StrategyEvent;
 import org.kpiledger.platform.AxonPlatformConfiguration;
+import org.kpiledger.query.NotifiedEventSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,8 +48,8 @@ class LedgerHistoryProjection {
     }
 
     @EventHandler
-    void on(KpiEvent event, EventMessage<?> message, @SequenceNumber long sequenceNumber, TrackingToken token) {
-        insert(event.kpiId().value(), "KPI", event, message, sequenceNumber, token, change(event));
+    void on(KpiEvent event, EventMessage<?> message, @SequenceNumber long sequenceNumber) {
+        insert(event.kpiId().value(), "KPI", event, message, sequenceNumber, change(event));
     }
 
     private static Change change(KpiEvent event) {
@@ -80,7 +80,7 @@ class LedgerHistoryProjection {
 
 
     @EventHandler
-    void on(StrategyEvent event, EventMessage<?> message, @SequenceNumber long sequenceNumber, TrackingToken token) {
+    void on(StrategyEvent event, EventMessage<?> message, @SequenceNumber long sequenceNumber) {
         Map<String, Object> stated = new LinkedHashMap<>();
         Integer fiscalYear = null;
         if (event instanceof StrategyDefinedEvent defined) {
@@ -104,7 +104,7 @@ class LedgerHistoryProjection {
             stated.put("effectiveFrom", adopted.effectiveFrom().year());
             fiscalYear = adopted.effectiveFrom().year();
         }
-        insert(event.planId().value(), "STRATEGY", event, message, sequenceNumber, token,
+        insert(event.planId().value(), "STRATEGY", event, message, sequenceNumber,
                 new Change(fiscalYear, null, stated));
     }
 
@@ -114,7 +114,7 @@ class LedgerHistoryProjection {
     }
 
     private void insert(String subject, String subjectKind, Object event, EventMessage<?> message, long version,
-            TrackingToken token, Change change) {
+            Change change) {
         var metaData = message.getMetaData();
         jdbc.update("""
                 insert into ledger_change (position, subject, subject_kind, version, type, recorded_at, actor,
@@ -122,7 +122,7 @@ class LedgerHistoryProjection {
                     reason, decision_reference, evidence_reference, note)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?)
                 on conflict (position) do nothing""",
-                token.position().orElseThrow(), subject, subjectKind, version, typeOf(event),
+                NotifiedEventSource.positionOf(message), subject, subjectKind, version, typeOf(event),
                 message.getTimestamp().atOffset(ZoneOffset.UTC), metaData.get(AxonPlatformConfiguration.ACTOR),
                 metaData.get(AxonPlatformConfiguration.ACTOR_DEPARTMENT),
                 metaData.get(AxonPlatformConfiguration.ACTOR_ROLES),

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.kpiledger.events.kpi.ActualCorrectedEvent;
 import org.kpiledger.events.kpi.ActualRecordedEvent;
@@ -24,6 +24,7 @@ import org.kpiledger.events.kpi.KpiRegisteredEvent;
 import org.kpiledger.events.kpi.Target;
 import org.kpiledger.events.kpi.TargetRevisedEvent;
 import org.kpiledger.platform.AxonPlatformConfiguration;
+import org.kpiledger.query.NotifiedEventSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -54,7 +55,7 @@ class KpiProgressProjection {
 
     @EventHandler
     void on(KpiRegisteredEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant recordedAt,
-            TrackingToken token) {
+            EventMessage<?> message) {
         var baseline = event.baseline();
         jdbc.update("""
                 insert into kpi_version (kpi_id, version, position, valid, recorded_at, registered_at, name, unit,
@@ -62,7 +63,7 @@ class KpiProgressProjection {
                     target_fiscal_year, target_value, target_comparator)
                 values (?, ?, ?, tstzrange(?, null, '[)'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (kpi_id, version) do nothing""",
-                event.kpiId().value(), sequenceNumber, position(token), at(recordedAt), at(recordedAt),
+                event.kpiId().value(), sequenceNumber, position(message), at(recordedAt), at(recordedAt),
                 at(recordedAt), event.name(), event.unit(), event.accumulation().name(), event.direction().name(),
                 event.valueKind().name(), baseline.fiscalYear().year(),
                 baseline.isMeasured() ? baseline.value().amount() : null, baseline.qualifier(),
@@ -72,13 +73,13 @@ class KpiProgressProjection {
 
     @EventHandler
     void on(ActualRecordedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant recordedAt,
-            TrackingToken token, @MetaDataValue(AxonPlatformConfiguration.ACTOR) String actor) {
-        if (nextVersion(event.kpiId(), sequenceNumber, position(token), recordedAt, Map.of())) {
+            EventMessage<?> message, @MetaDataValue(AxonPlatformConfiguration.ACTOR) String actor) {
+        if (nextVersion(event.kpiId(), sequenceNumber, position(message), recordedAt, Map.of())) {
             jdbc.update("""
                     insert into kpi_actual_version (kpi_id, fiscal_year, version, position, valid, value, note,
                         evidence_reference, recorded_at, recorded_by, corrections)
                     values (?, ?, ?, ?, tstzrange(?, null, '[)'), ?, ?, ?, ?, ?, 0)""",
-                    event.kpiId().value(), event.fiscalYear().year(), sequenceNumber, position(token),
+                    event.kpiId().value(), event.fiscalYear().year(), sequenceNumber, position(message),
                     at(recordedAt), event.value().amount(), event.note(), event.evidenceReference(), at(recordedAt),
                     actor);
         }
@@ -86,8 +87,8 @@ class KpiProgressProjection {
 
     @EventHandler
     void on(ActualCorrectedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant recordedAt,
-            TrackingToken token, @MetaDataValue(AxonPlatformConfiguration.ACTOR) String actor) {
-        if (nextVersion(event.kpiId(), sequenceNumber, position(token), recordedAt, Map.of())) {
+            EventMessage<?> message, @MetaDataValue(AxonPlatformConfiguration.ACTOR) String actor) {
+        if (nextVersion(event.kpiId(), sequenceNumber, position(message), recordedAt, Map.of())) {
             int corrected = jdbc.update("""
                     with previous as (
                         update kpi_actual_version set valid = tstzrange(lower(valid), greatest(lower(valid), ?), '[)')
@@ -99,7 +100,7 @@ class KpiProgressProjection {
                     select kpi_id, fiscal_year, ?, ?, tstzrange(greatest(lower(valid), ?), null, '[)'), ?, note,
                         evidence_reference, recorded_at, recorded_by, corrections + 1, ?, ?, ?
                     from previous""",
-                    at(recordedAt), event.kpiId().value(), event.fiscalYear().year(), sequenceNumber, position(token),
+                    at(recordedAt), event.kpiId().value(), event.fiscalYear().year(), sequenceNumber, position(message),
                     at(recordedAt), event.correctedValue().amount(), at(recordedAt), actor, event.reason());
             if (corrected != 1) {
                 throw new IllegalStateException("Event " + sequenceNumber + " of KPI " + event.kpiId()
@@ -110,30 +111,30 @@ class KpiProgressProjection {
 
     @EventHandler
     void on(TargetRevisedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant recordedAt,
-            TrackingToken token) {
+            EventMessage<?> message) {
         Target target = event.revisedTarget();
         Map<String, Object> changes = new LinkedHashMap<>();
         changes.put("target_fiscal_year", target.fiscalYear().year());
         changes.put("target_value", target.value().amount());
         changes.put("target_comparator", target.comparator().name());
-        nextVersion(event.kpiId(), sequenceNumber, position(token), recordedAt, changes);
+        nextVersion(event.kpiId(), sequenceNumber, position(message), recordedAt, changes);
     }
 
     @EventHandler
     void on(KpiPlacedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant recordedAt,
-            TrackingToken token) {
+            EventMessage<?> message) {
         KpiPlacement placement = event.placement();
         Map<String, Object> changes = new LinkedHashMap<>();
         changes.put("plan_id", placement.planId().value());
         changes.put("policy_code", placement.policyCode());
         changes.put("measure_number", placement.measureNumber());
-        nextVersion(event.kpiId(), sequenceNumber, position(token), recordedAt, changes);
+        nextVersion(event.kpiId(), sequenceNumber, position(message), recordedAt, changes);
     }
 
     @EventHandler
     void on(DepartmentAssignedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant recordedAt,
-            TrackingToken token) {
-        nextVersion(event.kpiId(), sequenceNumber, position(token), recordedAt,
+            EventMessage<?> message) {
+        nextVersion(event.kpiId(), sequenceNumber, position(message), recordedAt,
                 Map.of("department", event.department().code()));
     }
 
@@ -177,8 +178,8 @@ class KpiProgressProjection {
         return added == 1;
     }
 
-    static long position(TrackingToken token) {
-        return token.position().orElseThrow(() -> new IllegalStateException("An event without a position"));
+    static long position(EventMessage<?> message) {
+        return NotifiedEventSource.positionOf(message);
     }
 
     static OffsetDateTime at(Instant instant) {

@@ -7,15 +7,16 @@ import java.util.Arrays;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
 import org.kpiledger.events.strategy.GoalDefinedEvent;
 import org.kpiledger.events.strategy.MeasureDefinedEvent;
 import org.kpiledger.events.strategy.PolicyDefinedEvent;
 import org.kpiledger.events.strategy.ScoringPolicyAdoptedEvent;
 import org.kpiledger.events.strategy.StrategyDefinedEvent;
+import org.kpiledger.query.NotifiedEventSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -39,39 +40,39 @@ class StrategyProjection {
 
     @EventHandler
     void on(StrategyDefinedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant recordedAt,
-            TrackingToken token) {
+            EventMessage<?> message) {
         nextRow("strategy_plan_version", List.of("plan_id"), List.of(event.planId().value()),
                 List.of("version", "title", "first_year", "last_year"),
                 List.of(sequenceNumber, event.title(), event.firstYear().year(), event.lastYear().year()),
-                recordedAt, token);
+                recordedAt, message);
     }
 
     @EventHandler
-    void on(GoalDefinedEvent event, @Timestamp Instant recordedAt, TrackingToken token) {
+    void on(GoalDefinedEvent event, @Timestamp Instant recordedAt, EventMessage<?> message) {
         nextRow("strategy_goal_version", List.of("plan_id", "number"), List.of(event.planId().value(), event.number()),
-                List.of("title"), List.of(event.title()), recordedAt, token);
+                List.of("title"), List.of(event.title()), recordedAt, message);
     }
 
     @EventHandler
-    void on(PolicyDefinedEvent event, @Timestamp Instant recordedAt, TrackingToken token) {
+    void on(PolicyDefinedEvent event, @Timestamp Instant recordedAt, EventMessage<?> message) {
         nextRow("strategy_policy_version", List.of("plan_id", "code"), List.of(event.planId().value(), event.code()),
-                List.of("goal_number", "title"), List.of(event.goalNumber(), event.title()), recordedAt, token);
+                List.of("goal_number", "title"), List.of(event.goalNumber(), event.title()), recordedAt, message);
     }
 
     @EventHandler
-    void on(MeasureDefinedEvent event, @Timestamp Instant recordedAt, TrackingToken token) {
+    void on(MeasureDefinedEvent event, @Timestamp Instant recordedAt, EventMessage<?> message) {
         nextRow("strategy_measure_version", List.of("plan_id", "policy_code", "number"),
                 List.of(event.planId().value(), event.policyCode(), event.number()),
                 List.of("title", "overall_plans"), List.of(event.title(), String.join("\n", event.overallPlans())),
-                recordedAt, token);
+                recordedAt, message);
     }
 
     @EventHandler
-    void on(ScoringPolicyAdoptedEvent event, @Timestamp Instant recordedAt, TrackingToken token) {
+    void on(ScoringPolicyAdoptedEvent event, @Timestamp Instant recordedAt, EventMessage<?> message) {
         nextRow("scoring_policy_adoption_version", List.of("plan_id", "effective_from"),
                 List.of(event.planId().value(), event.effectiveFrom().year()),
                 List.of("policy_id", "policy_version"), List.of(event.policyId(), event.policyVersion()),
-                recordedAt, token);
+                recordedAt, message);
     }
 
     @ResetHandler
@@ -82,8 +83,8 @@ class StrategyProjection {
 
     /** Ends the current row of the part with this key at the recording time and adds the part as it now stands. */
     private void nextRow(String table, List<String> keyColumns, List<Object> key, List<String> columns,
-            List<Object> values, Instant recordedAt, TrackingToken token) {
-        long position = token.position().orElseThrow(() -> new IllegalStateException("An event without a position"));
+            List<Object> values, Instant recordedAt, EventMessage<?> message) {
+        long position = NotifiedEventSource.positionOf(message);
         OffsetDateTime at = recordedAt.atOffset(ZoneOffset.UTC);
         String keyMatch = String.join(" and ", keyColumns.stream().map(column -> column + " = ?").toList());
         if (!jdbc.queryForList("select 1 from " + table + " where " + keyMatch + " and position >= ? limit 1",

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.common.IdentifierFactory;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.GenericMessage;
@@ -30,6 +31,7 @@ import org.kpiledger.events.kpi.Target;
 import org.kpiledger.events.kpi.TargetComparator;
 import org.kpiledger.events.kpi.TargetRevisedEvent;
 import org.kpiledger.platform.AxonPlatformConfiguration;
+import org.kpiledger.query.NotifiedEventSource;
 import org.kpiledger.query.temporal.AsOf;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -114,12 +116,12 @@ class KpiProgressProjectionIT {
                 Direction.INCREASE, new Baseline(FiscalYear.of(2014), Quantity.of("10", UNIT), null),
                 new Target(FiscalYear.of(2019), Quantity.of("20", UNIT), TargetComparator.AT_LEAST), null);
         transaction.executeWithoutResult(status -> {
-            projection.on(registered, 0, Instant.parse("2016-04-01T00:00:00Z"), new GlobalSequenceTrackingToken(900));
+            projection.on(registered, 0, Instant.parse("2016-04-01T00:00:00Z"), atPosition(900));
             projection.on(new ActualRecordedEvent(kpi, FiscalYear.of(2015), Quantity.of("12", UNIT), null, null), 1,
-                    Instant.parse("2016-04-02T00:00:00Z"), new GlobalSequenceTrackingToken(901), "clerk");
+                    Instant.parse("2016-04-02T00:00:00Z"), atPosition(901), "clerk");
             projection.on(new ActualCorrectedEvent(kpi, FiscalYear.of(2015), Quantity.of("12", UNIT),
                     Quantity.of("99", UNIT), "delivered twice"), 1, Instant.parse("2016-04-03T00:00:00Z"),
-                    new GlobalSequenceTrackingToken(902), "clerk");
+                    atPosition(902), "clerk");
         });
 
         KpiProgressView view = reader.one(kpi.value(), AsOf.NOW).kpis().get(0);
@@ -167,5 +169,11 @@ class KpiProgressProjectionIT {
                 .until(() -> reader.one(KPI.value(), AsOf.NOW).kpis().stream().findFirst(),
                         found -> found.filter(view -> view.version() == version).isPresent())
                 .orElseThrow();
+    }
+
+    /** An event message as the projections' event source hands it out: stamped with its position. */
+    private static EventMessage<?> atPosition(long position) {
+        return GenericEventMessage.asEventMessage("replayed").andMetaData(
+                Map.of(NotifiedEventSource.POSITION, position));
     }
 }
