@@ -2,6 +2,7 @@ package org.kpiledger.benchmark;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -24,6 +25,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.LongSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.messaging.MetaData;
@@ -45,6 +48,8 @@ import org.kpiledger.events.kpi.TargetComparator;
 import org.kpiledger.events.kpi.ValueKind;
 import org.kpiledger.platform.AxonPlatformConfiguration;
 import org.kpiledger.query.QuerySideApplication;
+import org.postgresql.copy.CopyManager;
+import org.postgresql.core.BaseConnection;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -54,14 +59,20 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 
 /**
- * How fast the ledger answers and rebuilds, printed next to raw PostgreSQL on the same server in the same run.
- * For each store size it starts a fresh embedded PostgreSQL (fsync and synchronous_commit on) and the one-process
- * ledger on it, writes that many KPI events straight into the event store (serialized as the ledger serializes
- * them, recorded over 2016-2025), lets the projections catch up, and measures: a raw ordered read of the event
- * table, a full rebuild of the temporal KPI tables, the current list of every KPI and the same list as of a past
- * date (95 % into the recorded span) over HTTP, and the change history of a KPI with 1,000 events.
+ * How fast the ledger writes, reads and rebuilds, printed next to raw PostgreSQL on the same server in the same run.
  *
- * <p>{@code java -jar benchmark/target/kpi-ledger-benchmark.jar [events ...]}, by default 10000 100000 1000000.
+ * <p>First the live service: on a fresh embedded PostgreSQL (fsync and synchronous_commit on) it measures raw
+ * single-row inserts at 8 and 32 clients, then starts the one-process ledger (start-up time), and measures HTTP
+ * writes of one event each at 8 and 32 connections, how soon a read sees a write (with {@code minPosition}, and
+ * without it by polling), and the resident set before and after the write load. Then, for each store size, on a
+ * fresh PostgreSQL and ledger, it writes that many KPI events straight into the event store (serialized as the
+ * ledger serializes them, recorded over 2016-2025), lets the projections catch up, and measures: PostgreSQL's
+ * {@code COPY} of the event table in position order, a full rebuild of the temporal KPI tables, the first page of
+ * {@code GET /api/v1/kpis} now and as of a past date (95 % into the recorded span), a walk through every page, and
+ * the change history of a KPI with 1,000 events.
+ *
+ * <p>{@code java -jar benchmark/target/kpi-ledger-benchmark.jar [seconds of write load] [events ...]}, by default
+ * 20 s and 200000 1000000.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -71,37 +82,44 @@ public class LedgerBenchmark {
 
     private static final int EVENTS_PER_KPI = 200;
     private static final int HISTORY_EVENTS = 1000;
-    private static final int READS = 21;
+    private static final int READS = 51;
+    private static final int WARM_UP_READS = 20;
     private static final Instant FIRST_RECORDED = Instant.parse("2016-04-01T00:00:00Z");
     private static final Instant LAST_RECORDED = Instant.parse("2025-03-31T00:00:00Z");
     private static final String ADMIN_PASSWORD = "benchmark-admin-pass";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Pattern NEXT = Pattern.compile("\"next\":\"([^\"]+)\"");
 
     public static void main(String[] args) throws Exception {
-        long[] sizes = args.length == 0 ? new long[] {10_000, 100_000, 1_000_000}
-                : Arrays.stream(args).mapToLong(Long::parseLong).toArray();
+        Duration load = Duration.ofSeconds(args.length == 0 ? 20 : Long.parseLong(args[0]));
+        long[] sizes = args.length < 2 ? new long[] {200_000, 1_000_000}
+                : Arrays.stream(args).skip(1).mapToLong(Long::parseLong).toArray();
+        LiveBenchmark.Live live = LiveBenchmark.measure(load);
+        System.out.println(LiveBenchmark.table(live));
         List<Result> results = new ArrayList<>();
         for (long size : sizes) {
             results.add(measure(size));
+            System.out.println(table(results));
         }
+        System.out.println(LiveBenchmark.table(live));
         System.out.println(table(results));
         // Axon's event store leaves a non-daemon clean-up thread ("axon-janitor") behind a closed context
         System.exit(0);
     }
 
-    /** One store size's figures. Latencies are medians of {@value #READS} reads, in milliseconds. */
-    public record Result(long events, int kpis, double rawReadRowsPerSecond, double rebuildEventsPerSecond,
-            double currentListMillis, double asOfListMillis, double historyMillis, int listBytes) {
+    /**
+     * One store size's figures. Latencies are medians of {@value #READS} reads after {@value #WARM_UP_READS} not
+     * counted, in milliseconds; {@code pageBytes} is
+     * the first page as sent, gzip-compressed.
+     */
+    public record Result(long events, int kpis, double copyRowsPerSecond, double rebuildEventsPerSecond,
+            double firstPageMillis, double asOfFirstPageMillis, double allPagesMillis, double historyMillis,
+            int pageBytes) {
     }
 
     public static Result measure(long events) throws Exception {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on").start()) {
-            ConfigurableApplicationContext ledger = new SpringApplicationBuilder(LedgerBenchmark.class).run(
-                    "--server.port=0", "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                    "--spring.datasource.username=postgres", "--spring.main.banner-mode=off",
-                    "--kpi-ledger.catalog=none", "--kpi-ledger.security.admin-password=" + ADMIN_PASSWORD,
-                    "--logging.level.root=WARN");
+        try (EmbeddedPostgres postgres = durablePostgres()) {
+            ConfigurableApplicationContext ledger = startLedger(postgres, "--kpi-ledger.catalog=none");
             try {
                 return measure(events, postgres, ledger);
             } finally {
@@ -110,10 +128,33 @@ public class LedgerBenchmark {
         }
     }
 
+    /** An embedded PostgreSQL that flushes every commit to disk, as the ledger's own default does. */
+    static EmbeddedPostgres durablePostgres() throws IOException {
+        return EmbeddedPostgres.builder().setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                .start();
+    }
+
+    static ConfigurableApplicationContext startLedger(EmbeddedPostgres postgres, String... arguments) {
+        List<String> all = new ArrayList<>(List.of("--server.port=0",
+                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                "--spring.datasource.username=postgres", "--spring.main.banner-mode=off",
+                "--kpi-ledger.security.admin-password=" + ADMIN_PASSWORD, "--logging.level.root=WARN"));
+        all.addAll(List.of(arguments));
+        return new SpringApplicationBuilder(LedgerBenchmark.class).run(all.toArray(String[]::new));
+    }
+
+    static int port(ConfigurableApplicationContext ledger) {
+        return ((WebServerApplicationContext) ledger).getWebServer().getPort();
+    }
+
+    static String admin() {
+        return basic("admin", ADMIN_PASSWORD);
+    }
+
     private static Result measure(long events, EmbeddedPostgres postgres, ConfigurableApplicationContext ledger)
             throws Exception {
-        int port = ((WebServerApplicationContext) ledger).getWebServer().getPort();
-        String admin = basic("admin", ADMIN_PASSWORD);
+        int port = port(ledger);
+        String admin = admin();
         Serializer serializer = ledger.getBean("eventSerializer", Serializer.class);
         int kpis;
         try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
@@ -122,7 +163,7 @@ public class LedgerBenchmark {
             awaitCount(connection, "select count(*) from kpi_version", kpiRows, Duration.ofHours(2));
             awaitCount(connection, "select count(*) from ledger_change", kpiRows, Duration.ofHours(2));
 
-            double rawRead = rawRead(connection);
+            double copy = copyRowsPerSecond(connection);
 
             StreamingEventProcessor processor = ledger.getBean(EventProcessingConfiguration.class)
                     .eventProcessor("kpi-progress", StreamingEventProcessor.class).orElseThrow();
@@ -136,23 +177,51 @@ public class LedgerBenchmark {
             // late enough that nearly every KPI is registered by then, so both lists hold (nearly) as many
             String asOf = URLEncoder.encode(LAST_RECORDED.minus(Duration.between(FIRST_RECORDED, LAST_RECORDED)
                     .dividedBy(20)).toString(), StandardCharsets.UTF_8);
-            int[] listBytes = {0};
-            double current = median(() -> {
-                String body = get(port, "/api/v1/kpis", admin);
-                listBytes[0] = body.length();
+            int[] pageBytes = {0};
+            double firstPage = median(() -> {
+                pageBytes[0] = getCompressed(port, "/api/v1/kpis", admin).length;
                 return 0;
             });
-            double past = median(() -> {
-                get(port, "/api/v1/kpis?asOf=" + asOf, admin);
+            double asOfFirstPage = median(() -> {
+                getCompressed(port, "/api/v1/kpis?asOf=" + asOf, admin);
                 return 0;
             });
+            int[] walked = {0};
+            double allPages = median(() -> {
+                walked[0] = walkAllPages(port, admin);
+                return 0;
+            });
+            if (walked[0] != kpis) {
+                throw new IllegalStateException("The pages held " + walked[0] + " KPIs, not " + kpis);
+            }
             double history = median(() -> {
                 get(port, "/api/v1/kpis/history-kpi/history", admin);
                 return 0;
             });
-            return new Result(events, kpis, rawRead, rebuild, current, past, history,
-                    listBytes[0]);
+            return new Result(events, kpis, copy, rebuild, firstPage, asOfFirstPage, allPages, history,
+                    pageBytes[0]);
         }
+    }
+
+    /** Follows {@code next} from the first page to the last; the number of KPIs seen. */
+    private static int walkAllPages(int port, String admin) {
+        int seen = 0;
+        String next = null;
+        do {
+            String page = get(port, "/api/v1/kpis?limit=1000" + (next == null ? "" : "&after=" + next), admin);
+            seen += occurrences(page, "\"kpiId\":");
+            Matcher cursor = NEXT.matcher(page);
+            next = cursor.find() ? cursor.group(1) : null;
+        } while (next != null);
+        return seen;
+    }
+
+    private static int occurrences(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+            count++;
+        }
+        return count;
     }
 
     /**
@@ -233,24 +302,12 @@ public class LedgerBenchmark {
         return sequence <= 10 ? 10 + (year - 2014) : 10 + (year - 2014) + sequence;
     }
 
-    private static double rawRead(Connection connection) throws SQLException {
-        connection.setAutoCommit(false);
+    /** PostgreSQL's own sequential read of the event table in position order, as {@code COPY} streams it. */
+    private static double copyRowsPerSecond(Connection connection) throws SQLException, IOException {
         long started = System.nanoTime();
-        long rows = 0;
-        try (Statement statement = connection.createStatement()) {
-            statement.setFetchSize(10_000);
-            try (ResultSet result = statement.executeQuery(
-                    "select * from domain_event_entry order by global_index")) {
-                while (result.next()) {
-                    result.getBytes("payload");
-                    result.getBytes("meta_data");
-                    rows++;
-                }
-            }
-        } finally {
-            connection.commit();
-            connection.setAutoCommit(true);
-        }
+        long rows = new CopyManager(connection.unwrap(BaseConnection.class)).copyOut(
+                "copy (select * from domain_event_entry order by global_index) to stdout",
+                OutputStream.nullOutputStream());
         return rows / seconds(System.nanoTime() - started);
     }
 
@@ -272,8 +329,10 @@ public class LedgerBenchmark {
         }
     }
 
-    private static double median(LongSupplier read) {
-        read.getAsLong();
+    static double median(LongSupplier read) {
+        for (int warmUp = 0; warmUp < WARM_UP_READS; warmUp++) {
+            read.getAsLong();
+        }
         double[] millis = new double[READS];
         for (int i = 0; i < READS; i++) {
             long started = System.nanoTime();
@@ -284,7 +343,7 @@ public class LedgerBenchmark {
         return millis[READS / 2];
     }
 
-    private static String get(int port, String path, String authorization) {
+    static String get(int port, String path, String authorization) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                             URI.create("http://localhost:" + port + path)).header("Authorization", authorization).GET()
@@ -301,35 +360,57 @@ public class LedgerBenchmark {
         }
     }
 
-    private static String basic(String username, String password) {
+    /** The answer as sent to a client that accepts gzip. */
+    private static byte[] getCompressed(int port, String path, String authorization) {
+        try {
+            HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + path)).header("Authorization", authorization)
+                    .header("Accept-Encoding", "gzip").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(path + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String basic(String username, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password)
                 .getBytes(StandardCharsets.UTF_8));
     }
 
-    private static double seconds(long nanos) {
+    static double seconds(long nanos) {
         return nanos / 1e9;
     }
 
     /** The figures as a Markdown table, with the machine they were measured on. */
     public static String table(List<Result> results) {
-        StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
-                "%nkpi-ledger benchmark: %d cores, %d MiB heap max, Java %s, %s%n%n", Runtime.getRuntime()
-                        .availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024),
-                System.getProperty("java.version"), System.getProperty("os.name")));
-        table.append("| events | KPIs | raw ordered read of the event table | rebuild of the temporal KPI tables "
-                + "| ratio | GET /api/v1/kpis now (p50) | same as of a past date (p50) | as-of / now "
-                + "| history of a KPI with 1,000 events (p50) | list size |\n");
-        table.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        StringBuilder table = new StringBuilder(machine());
+        table.append("| events | KPIs | raw: COPY of the event table in position order | rebuild of the temporal KPI "
+                + "tables | ratio | GET /api/v1/kpis first page of 100, now (p50) | same as of a past date (p50) "
+                + "| as-of / now | every page of 1,000 (p50) | history of a KPI with 1,000 events (p50) "
+                + "| page size, gzip |\n");
+        table.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (Result result : results) {
             table.append(String.format(Locale.ROOT,
                     "| %,d | %,d | %,.0f rows/s | %,.0f events/s | %.1f %% | %.1f ms | %.1f ms | %.2f | %.1f ms "
-                            + "| %,d kB |%n",
-                    result.events(), result.kpis(), result.rawReadRowsPerSecond(), result.rebuildEventsPerSecond(),
-                    100 * result.rebuildEventsPerSecond() / result.rawReadRowsPerSecond(),
-                    result.currentListMillis(), result.asOfListMillis(),
-                    result.asOfListMillis() / result.currentListMillis(), result.historyMillis(),
-                    result.listBytes() / 1024));
+                            + "| %.1f ms | %,d B |%n",
+                    result.events(), result.kpis(), result.copyRowsPerSecond(), result.rebuildEventsPerSecond(),
+                    100 * result.rebuildEventsPerSecond() / result.copyRowsPerSecond(),
+                    result.firstPageMillis(), result.asOfFirstPageMillis(),
+                    result.asOfFirstPageMillis() / result.firstPageMillis(), result.allPagesMillis(),
+                    result.historyMillis(), result.pageBytes()));
         }
         return table.toString();
+    }
+
+    static String machine() {
+        return String.format(Locale.ROOT, "%nkpi-ledger benchmark: %d cores, %d MiB heap max, Java %s, %s%n%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024),
+                System.getProperty("java.version"), System.getProperty("os.name"));
     }
 }

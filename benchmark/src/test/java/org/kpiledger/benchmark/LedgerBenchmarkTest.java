@@ -2,6 +2,7 @@ package org.kpiledger.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -13,9 +14,21 @@ class LedgerBenchmarkTest {
         LedgerBenchmark.Result result = LedgerBenchmark.measure(1_500);
 
         assertThat(result.kpis()).as("one of 1,000 events, two of 200, one of 100").isEqualTo(4);
-        assertThat(result.rawReadRowsPerSecond()).isPositive();
+        assertThat(result.copyRowsPerSecond()).isPositive();
         assertThat(result.rebuildEventsPerSecond()).isPositive();
-        assertThat(result.listBytes()).as("the list holds every KPI").isPositive();
+        assertThat(result.pageBytes()).as("the first page holds the KPIs").isPositive();
         assertThat(LedgerBenchmark.table(List.of(result))).contains("| 1,500 | 4 |");
+    }
+
+    @Test
+    void measuresTheLiveServiceBrieflyAndPrintsItsTable() throws Exception {
+        LiveBenchmark.Live live = LiveBenchmark.measure(Duration.ofSeconds(1));
+
+        assertThat(live.rawInserts8().perSecond()).isPositive();
+        assertThat(live.writes8().perSecond()).isPositive();
+        assertThat(live.writes32().errors()).as("no write refused under load").isZero();
+        assertThat(live.withMinPosition().p50()).isPositive();
+        assertThat(live.rssIdleMiB()).isPositive();
+        assertThat(LiveBenchmark.table(live)).contains("| same at 32 clients / connections |");
     }
 }

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
@@ -183,6 +185,34 @@ class StrategyCatalogIT {
         assertThat(await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
                 .until(() -> http.get("/api/v1/kpis/sangyo-01").json(), kpi -> kpi.path("version").asLong() == 2)
                 .path("department").asString()).isEqualTo("kikaku");
+    }
+
+    @Test
+    @Order(7)
+    void listsEveryKpiOnceInIdOrderAPageAtATimeCompressedWhenAsked() {
+        List<String> registered = processes.database().queryForList("select aggregate_identifier from "
+                + "domain_event_entry where type = 'Kpi' and sequence_number = 0 order by aggregate_identifier",
+                String.class);
+        assertThat(registered).hasSizeGreaterThan(72);
+
+        List<String> walked = new ArrayList<>();
+        List<Integer> pageSizes = new ArrayList<>();
+        String next = null;
+        do {
+            JsonNode page = http.get("/api/v1/kpis?limit=30" + (next == null ? "" : "&after=" + next)).json();
+            page.path("kpis").forEach(kpi -> walked.add(kpi.path("kpiId").asString()));
+            pageSizes.add(page.path("kpis").size());
+            next = page.path("next").isNull() ? null : page.path("next").asString();
+        } while (next != null);
+
+        assertThat(walked).isEqualTo(registered);
+        assertThat(pageSizes.subList(0, pageSizes.size() - 1)).allMatch(size -> size == 30);
+        assertThat(http.get("/api/v1/kpis").json().path("kpis")).as("100 by default").hasSize(registered.size());
+        assertThat(http.get("/api/v1/kpis", "Accept-Encoding", "gzip").header("Content-Encoding")).containsExactly("gzip");
+        Reply tooMany = http.get("/api/v1/kpis?limit=1001");
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.problemField()).isEqualTo("limit");
+        assertThat(http.get("/api/v1/kpis?after=%00").status()).isEqualTo(400);
     }
 
     private static Reply importCatalog(String csv) {

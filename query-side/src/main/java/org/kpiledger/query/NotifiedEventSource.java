@@ -30,6 +30,9 @@ public final class NotifiedEventSource implements StreamableMessageSource<Tracke
     /** The metadata key of an event's position (global index) in the event store; see {@link #positionOf}. */
     public static final String POSITION = "position";
 
+    /** How often a stream looks for events when no commit was signalled. */
+    private static final long POLL_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+
     private final EventStorageEngine storage;
     private final NewEventSignal signal;
     private final JdbcTemplate jdbc;
@@ -75,6 +78,8 @@ public final class NotifiedEventSource implements StreamableMessageSource<Tracke
         private Stream<? extends TrackedEventMessage<?>> batch;
         private Iterator<? extends TrackedEventMessage<?>> events;
         private TrackedEventMessage<?> peeked;
+        private long generationWhenReadToTheEnd = -1;
+        private long readToTheEndAt;
 
         private NotifiedStream(TrackingToken startToken) {
             this.lastToken = startToken;
@@ -90,7 +95,7 @@ public final class NotifiedEventSource implements StreamableMessageSource<Tracke
             long deadline = System.nanoTime() + unit.toNanos(timeout);
             while (true) {
                 long seen = signal.generation();
-                if (peeked != null || readNext()) {
+                if (peeked != null || (worthReading(seen) && readNext(seen))) {
                     return true;
                 }
                 long left = deadline - System.nanoTime();
@@ -116,14 +121,25 @@ public final class NotifiedEventSource implements StreamableMessageSource<Tracke
             closeBatch();
         }
 
+        /**
+         * Whether to look for events: while a batch is open, or when a commit was signalled since the table was last
+         * found read to the end, or when that was a poll interval ago (a signal may be missed).
+         */
+        private boolean worthReading(long generation) {
+            return events != null || generation != generationWhenReadToTheEnd
+                    || System.nanoTime() - readToTheEndAt >= POLL_INTERVAL_NANOS;
+        }
+
         /** Takes the next stored event, reading a new batch once the last one is used up. */
-        private boolean readNext() {
+        private boolean readNext(long generation) {
             if (events == null) {
                 batch = storage.readEvents(lastToken, false);
                 events = batch.iterator();
             }
             if (!events.hasNext()) {
                 closeBatch();
+                generationWhenReadToTheEnd = generation;
+                readToTheEndAt = System.nanoTime();
                 return false;
             }
             TrackedEventMessage<?> event = events.next();

@@ -15,7 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * ({@code minPosition}) relies on. On two cores, more segments bought no speed.
  *
  * <p>The processors read through {@link NotifiedEventSource}: each its own stream of the event table, woken when
- * events are committed, and each event stamped with its own position.
+ * events are committed, and each event stamped with its own position. Their transactions commit without waiting
+ * for the disk ({@link AsynchronousCommit}).
  */
 @org.springframework.context.annotation.Configuration
 class ProjectionProcessorsConfiguration {
@@ -27,6 +28,7 @@ class ProjectionProcessorsConfiguration {
         processing.configureDefaultStreamableMessageSource(
                 configuration -> new NotifiedEventSource(storageEngine.getObject(), signal, jdbc));
         processing.usingTrackingEventProcessors();
+        processing.registerDefaultHandlerInterceptor((configuration, processor) -> new AsynchronousCommit(jdbc));
         processing.registerTrackingEventProcessorConfiguration(configuration -> TrackingEventProcessorConfiguration
                 .forSingleThreadedProcessing().andBatchSize(batchSize).andInitialSegmentsCount(1));
     }

@@ -41,7 +41,7 @@ import org.kpiledger.platform.security.LedgerRole;
  * the event-sourcing handlers change state, so replaying the stream rebuilds exactly this object. Handlers
  * return the KPI's version after the change: the sequence number of its last event.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 class Kpi {
 
     @AggregateIdentifier

@@ -26,7 +26,7 @@ import org.kpiledger.events.strategy.StrategyDefinedEvent;
  * A strategy's structure: its basic goals, policies and measures. Stating it records only what differs from what
  * the ledger holds, so a renamed goal is history and a repeated statement is nothing.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 class Strategy {
 
     @AggregateIdentifier

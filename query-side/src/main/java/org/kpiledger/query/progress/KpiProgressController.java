@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import org.kpiledger.events.kpi.KpiId;
 import org.kpiledger.platform.security.LedgerPrincipal;
+import org.kpiledger.platform.web.InvalidFieldException;
 import org.kpiledger.query.temporal.AsOf;
 import org.kpiledger.query.temporal.ProjectionProgress;
 import org.springframework.http.ResponseEntity;
@@ -27,6 +28,8 @@ class KpiProgressController {
 
     static final String MIN_POSITION = "The position a write answered: the read waits (at most 5 s) until it "
             + "includes that write.";
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1000;
     /** The projections a KPI view is read from. */
     static final List<String> PROJECTIONS = List.of(KpiProgressProjection.PROCESSING_GROUP, "strategy");
 
@@ -41,14 +44,22 @@ class KpiProgressController {
     }
 
     @GetMapping
-    @Operation(summary = "Progress of every KPI, by KPI id")
+    @Operation(summary = "Progress of every KPI, by KPI id, a page at a time")
     KpiProgressView.Page list(@Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
-            @Parameter(description = MIN_POSITION) @RequestParam(required = false) Long minPosition) {
+            @Parameter(description = MIN_POSITION) @RequestParam(required = false) Long minPosition,
+            @Parameter(description = "The cursor: the KPI id after which this page begins (next of the last page)")
+            @RequestParam(required = false) KpiId after,
+            @Parameter(description = "KPIs per page, 1 to " + MAX_LIMIT)
+            @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidFieldException("limit", "limit is 1 to " + MAX_LIMIT + ".");
+        }
         AsOf at = AsOf.parse(asOf, clock.getZone());
         progress.await(minPosition, PROJECTIONS);
-        KpiProgressReader.Snapshot snapshot = reader.all(at);
-        return new KpiProgressView.Page(snapshot.kpis().stream().map(KpiProgressController::forReader).toList(),
-                at.instant(), snapshot.position());
+        KpiProgressReader.Snapshot snapshot = reader.page(at, after == null ? "" : after.value(), limit);
+        List<KpiProgressView> kpis = snapshot.kpis().stream().map(KpiProgressController::forReader).toList();
+        String next = kpis.size() == limit ? kpis.get(kpis.size() - 1).kpiId() : null;
+        return new KpiProgressView.Page(kpis, at.instant(), snapshot.position(), next);
     }
 
     @GetMapping("/{kpiId}")

@@ -20,11 +20,38 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads KPI views from the temporal tables, as of an instant or now, in two queries whatever the number of KPIs:
- * the KPI versions valid then, and the actual versions valid then.
+ * Reads KPI views from the temporal tables, as of an instant or now (the same queries: now is as of
+ * {@code 'infinity'}), a page of KPIs in id order at a time, in two queries whatever the page's size: for each KPI
+ * registered by then its latest version begun by then, and for those KPIs the latest version of each fiscal year's
+ * actual begun by then. Each "latest version" is one probe of a btree index, so a page costs the same whether a KPI
+ * has ten versions or a thousand.
  */
 @Component
 public class KpiProgressReader {
+
+    /** The versions valid at an instant of the KPIs in a range of ids: the page's KPIs, in id order. */
+    private static final String KPIS = """
+            select v.* from kpi_version registration
+            cross join lateral (select * from kpi_version v
+                                where v.kpi_id = registration.kpi_id and lower(v.valid) <= ?::timestamptz
+                                order by lower(v.valid) desc, v.version desc limit 1) v
+            where registration.version = 0 and registration.kpi_id %s ? and lower(registration.valid) <= ?::timestamptz
+            order by registration.kpi_id limit ?""";
+    /**
+     * The actual versions valid at an instant of the same page's KPIs: for each fiscal year recorded by then (its
+     * first version), the latest version begun by then.
+     */
+    private static final String ACTUALS = """
+            with page as materialized (select kpi_id from kpi_version where version = 0 and kpi_id %s ?
+                                       and lower(valid) <= ?::timestamptz order by kpi_id limit ?)
+            select a.* from page
+            join kpi_actual_version recorded on recorded.kpi_id = page.kpi_id and recorded.corrections = 0
+                and lower(recorded.valid) <= ?::timestamptz
+            cross join lateral (select * from kpi_actual_version a
+                                where a.kpi_id = recorded.kpi_id and a.fiscal_year = recorded.fiscal_year
+                                    and lower(a.valid) <= ?::timestamptz
+                                order by lower(a.valid) desc, a.version desc limit 1) a
+            order by a.kpi_id, a.fiscal_year""";
 
     private final JdbcTemplate jdbc;
     private final StrategyLabels strategyLabels;
@@ -40,38 +67,36 @@ public class KpiProgressReader {
 
     /** Every KPI registered by then, by id, and the highest position among the rows read. */
     public Snapshot all(AsOf asOf) {
-        return read(asOf, "", new Object[] {asOf.sqlValue()}, new Object[] {asOf.sqlValue()});
+        return page(asOf, "", Integer.MAX_VALUE);
+    }
+
+    /** Up to {@code limit} KPIs registered by then whose id comes after {@code after} ("" for the first page). */
+    public Snapshot page(AsOf asOf, String after, int limit) {
+        return snapshot.read(() -> readInSnapshot(asOf, ">", after, limit));
     }
 
     /** One KPI as of then; an empty snapshot when it was not registered by then. */
     public Snapshot one(String kpiId, AsOf asOf) {
-        return read(asOf, " and kpi_id = ?", new Object[] {asOf.sqlValue(), kpiId},
-                new Object[] {asOf.sqlValue(), kpiId});
+        return snapshot.read(() -> readInSnapshot(asOf, "=", kpiId, 1));
     }
 
     public record Snapshot(List<KpiProgressView> kpis, long position) {
     }
 
-    private Snapshot read(AsOf asOf, String filter, Object[] kpiArguments, Object[] actualArguments) {
-        return snapshot.read(() -> readInSnapshot(asOf, filter, kpiArguments, actualArguments));
-    }
-
-    private Snapshot readInSnapshot(AsOf asOf, String filter, Object[] kpiArguments, Object[] actualArguments) {
+    private Snapshot readInSnapshot(AsOf asOf, String idComparison, String id, int limit) {
+        Object when = asOf.sqlValue();
         Map<String, List<KpiProgressView.Actual>> actuals = new HashMap<>();
         long[] position = {0};
-        jdbc.query("select * from kpi_actual_version where valid @> ?::timestamptz" + filter
-                + " order by kpi_id, fiscal_year", row -> {
-                    actuals.computeIfAbsent(row.getString("kpi_id"), id -> new ArrayList<>()).add(actual(row));
-                    position[0] = Math.max(position[0], row.getLong("position"));
-                }, actualArguments);
+        jdbc.query(ACTUALS.formatted(idComparison), row -> {
+            actuals.computeIfAbsent(row.getString("kpi_id"), kpi -> new ArrayList<>()).add(actual(row));
+            position[0] = Math.max(position[0], row.getLong("position"));
+        }, id, when, limit, when, when);
         StrategyLabels.Snapshot strategies = strategyLabels.load(asOf);
         Grader.Adoptions adoptions = grader.load(asOf);
-        List<KpiProgressView> kpis = jdbc.query("select * from kpi_version where valid @> ?::timestamptz" + filter
-                + " order by kpi_id", (row, n) -> {
-                    position[0] = Math.max(position[0], row.getLong("position"));
-                    return view(row, actuals.getOrDefault(row.getString("kpi_id"), List.of()), strategies, adoptions,
-                            asOf);
-                }, kpiArguments);
+        List<KpiProgressView> kpis = jdbc.query(KPIS.formatted(idComparison), (row, n) -> {
+            position[0] = Math.max(position[0], row.getLong("position"));
+            return view(row, actuals.getOrDefault(row.getString("kpi_id"), List.of()), strategies, adoptions, asOf);
+        }, when, id, when, limit);
         return new Snapshot(kpis, Math.max(position[0], Math.max(strategies.position(), adoptions.position())));
     }
 

@@ -89,10 +89,10 @@ public record KpiProgressView(
     }
 
     /**
-     * The list endpoint's body: the KPIs, the instant they are about (absent for now) and the highest position the
-     * answer reflects.
+     * The list endpoint's body: a page of KPIs in id order, the instant they are about (absent for now), the highest
+     * position the page reflects, and {@code next}, the {@code after} of the following page (absent on the last).
      */
     public record Page(List<KpiProgressView> kpis, @JsonInclude(JsonInclude.Include.NON_NULL) Instant asOf,
-            long position) {
+            long position, String next) {
     }
 }
