@@ -87,7 +87,7 @@ public class LedgerBenchmark {
     private static final Instant FIRST_RECORDED = Instant.parse("2016-04-01T00:00:00Z");
     private static final Instant LAST_RECORDED = Instant.parse("2025-03-31T00:00:00Z");
     private static final String ADMIN_PASSWORD = "benchmark-admin-pass";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final Pattern NEXT = Pattern.compile("\"next\":\"([^\"]+)\"");
 
     public static void main(String[] args) {
@@ -370,14 +370,24 @@ public class LedgerBenchmark {
     }
 
     static String get(int port, String path, String authorization) {
+        return ok(path, send(request(port, path, authorization).GET(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** The answer as sent to a client that accepts gzip. */
+    private static byte[] getCompressed(int port, String path, String authorization) {
+        return ok(path, send(request(port, path, authorization).header("Accept-Encoding", "gzip").GET(),
+                HttpResponse.BodyHandlers.ofByteArray()));
+    }
+
+    static HttpRequest.Builder request(int port, String path, String authorization) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", authorization);
+    }
+
+    /** Every request of the benchmark goes through here, over one HTTP/1.1 client. */
+    static <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                            URI.create("http://localhost:" + port + path)).header("Authorization", authorization).GET()
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
-            }
-            return response.body();
+            return HTTP.send(request.build(), body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -386,22 +396,11 @@ public class LedgerBenchmark {
         }
     }
 
-    /** The answer as sent to a client that accepts gzip. */
-    private static byte[] getCompressed(int port, String path, String authorization) {
-        try {
-            HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(
-                            URI.create("http://localhost:" + port + path)).header("Authorization", authorization)
-                    .header("Accept-Encoding", "gzip").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(path + " answered " + response.statusCode());
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+    private static <T> T ok(String path, HttpResponse<T> response) {
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
         }
+        return response.body();
     }
 
     static String basic(String username, String password) {

@@ -2,9 +2,6 @@ package org.kpiledger.benchmark;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -34,7 +31,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class LiveBenchmark {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final Pattern VERSION = Pattern.compile("\"version\":(\\d+)");
     private static final Pattern POSITION = Pattern.compile("\"position\":(\\d+)");
     private static final int FRESHNESS_SAMPLES = 200;
@@ -267,23 +263,15 @@ final class LiveBenchmark {
 
     private static HttpResponse<String> send(int port, String method, String path, String authorization,
             String ifMatch, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", authorization).method(method, body == null
-                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = LedgerBenchmark.request(port, path, authorization).method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return LedgerBenchmark.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private static long number(Pattern pattern, String json) {
