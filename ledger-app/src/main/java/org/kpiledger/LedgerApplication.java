@@ -1,5 +1,6 @@
 package org.kpiledger;
 
+import java.io.IOException;
 import org.kpiledger.command.CommandSideApplication;
 import org.kpiledger.query.QuerySideApplication;
 import org.springframework.boot.SpringApplication;
@@ -18,7 +19,11 @@ import org.springframework.context.annotation.FilterType;
         type = FilterType.ASSIGNABLE_TYPE, classes = {CommandSideApplication.class, QuerySideApplication.class}))
 public class LedgerApplication {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
+        Integer status = LedgerCommandLine.run(args);
+        if (status != null) {
+            System.exit(status);
+        }
         SpringApplication.run(LedgerApplication.class, args);
     }
 }

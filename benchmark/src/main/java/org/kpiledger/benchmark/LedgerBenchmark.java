@@ -50,6 +50,7 @@ import org.kpiledger.platform.AxonPlatformConfiguration;
 import org.kpiledger.query.QuerySideApplication;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.core.BaseConnection;
+import org.kpiledger.command.integrity.IntegrityChain;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -64,7 +65,10 @@ import org.springframework.context.annotation.FilterType;
  * <p>First the live service: on a fresh embedded PostgreSQL (fsync and synchronous_commit on) it measures raw
  * single-row inserts at 8 and 32 clients, then starts the one-process ledger (start-up time), and measures HTTP
  * writes of one event each at 8 and 32 connections, how soon a read sees a write (with {@code minPosition}, and
- * without it by polling), and the resident set before and after the write load. Then, for each store size, on a
+ * without it by polling), and the resident set before and after the write load. Then the one-process jar the README
+ * builds, in a process of its own ({@link StandaloneBenchmark}): start-up and idle resident set as started plainly and
+ * with a class data sharing archive, and its resident set through a write load twenty times as long as the others.
+ * Then, for each store size, on a
  * fresh PostgreSQL and ledger, it writes that many KPI events straight into the event store (serialized as the
  * ledger serializes them, recorded over 2016-2025), lets the projections catch up, and measures: PostgreSQL's
  * {@code COPY} of the event table in position order, a full rebuild of the temporal KPI tables, the first page of
@@ -72,7 +76,7 @@ import org.springframework.context.annotation.FilterType;
  * the change history of a KPI with 1,000 events.
  *
  * <p>{@code java -jar benchmark/target/kpi-ledger-benchmark.jar [seconds of write load] [events ...]}, by default
- * 30 s and 200000 1000000.
+ * 30 s and 200000 1000000; {@code none} for no store sizes.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -86,7 +90,7 @@ public class LedgerBenchmark {
     private static final int WARM_UP_READS = 20;
     private static final Instant FIRST_RECORDED = Instant.parse("2016-04-01T00:00:00Z");
     private static final Instant LAST_RECORDED = Instant.parse("2025-03-31T00:00:00Z");
-    private static final String ADMIN_PASSWORD = "benchmark-admin-pass";
+    static final String ADMIN_PASSWORD = "benchmark-admin-pass";
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final Pattern NEXT = Pattern.compile("\"next\":\"([^\"]+)\"");
 
@@ -94,15 +98,19 @@ public class LedgerBenchmark {
         try {
             Duration load = Duration.ofSeconds(args.length == 0 ? 30 : Long.parseLong(args[0]));
             long[] sizes = args.length < 2 ? new long[] {200_000, 1_000_000}
-                    : Arrays.stream(args).skip(1).mapToLong(Long::parseLong).toArray();
+                    : Arrays.stream(args).skip(1).filter(size -> !size.equals("none")).mapToLong(Long::parseLong)
+                            .toArray();
             LiveBenchmark.Live live = LiveBenchmark.measure(load);
             System.out.println(LiveBenchmark.table(live));
+            StandaloneBenchmark.Standalone standalone = StandaloneBenchmark.measure(load, load.multipliedBy(20), 10);
+            System.out.println(StandaloneBenchmark.table(standalone));
             List<Result> results = new ArrayList<>();
             for (long size : sizes) {
                 results.add(measure(size));
                 System.out.println(table(results));
             }
             System.out.println(LiveBenchmark.table(live));
+            System.out.println(StandaloneBenchmark.table(standalone));
             System.out.println(table(results));
         } catch (Exception e) {
             e.printStackTrace();
@@ -118,13 +126,15 @@ public class LedgerBenchmark {
      * the first page as sent, gzip-compressed.
      */
     public record Result(long events, int kpis, double copyRowsPerSecond, double rebuildEventsPerSecond,
-            double firstPageMillis, double asOfFirstPageMillis, double allPagesMillis, double historyMillis,
+            double chainEventsPerSecond, double verifyEventsPerSecond, double firstPageMillis, double asOfFirstPageMillis, double allPagesMillis, double historyMillis,
             int pageBytes) {
     }
 
     public static Result measure(long events) throws Exception {
         try (EmbeddedPostgres postgres = durablePostgres()) {
-            ConfigurableApplicationContext ledger = startLedger(postgres, "--kpi-ledger.catalog=none");
+            // checkpoints only when asked: the events are loaded behind the ledger's back, then chained
+            ConfigurableApplicationContext ledger = startLedger(postgres, "--kpi-ledger.catalog=none",
+                    "--kpi-ledger.integrity.checkpoint-interval=24h");
             try {
                 return measure(events, postgres, ledger);
             } finally {
@@ -164,6 +174,16 @@ public class LedgerBenchmark {
         int kpis;
         try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
             kpis = load(connection, serializer, events);
+            IntegrityChain chain = ledger.getBean(IntegrityChain.class);
+            long chaining = System.nanoTime();
+            long chained = chain.chainUnchained();
+            double chainRate = chained / seconds(System.nanoTime() - chaining);
+            long verifying = System.nanoTime();
+            IntegrityChain.Verification verification = chain.verifyAll();
+            double verifyRate = verification.events() / seconds(System.nanoTime() - verifying);
+            if (!verification.verified() || verification.events() != events) {
+                throw new IllegalStateException("The loaded store does not verify: " + verification.mismatches());
+            }
             long kpiRows = count(connection, "select count(*) from domain_event_entry where type = 'Kpi'");
             long last = count(connection, "select max(global_index) from domain_event_entry");
             EventProcessingConfiguration processing = ledger.getBean(EventProcessingConfiguration.class);
@@ -209,7 +229,7 @@ public class LedgerBenchmark {
                 get(port, "/api/v1/kpis/history-kpi/history", admin);
                 return 0;
             });
-            return new Result(events, kpis, copy, rebuild, firstPage, asOfFirstPage, allPages, history,
+            return new Result(events, kpis, copy, rebuild, chainRate, verifyRate, firstPage, asOfFirstPage, allPages, history,
                     pageBytes[0]);
         }
     }
@@ -418,17 +438,18 @@ public class LedgerBenchmark {
         table.append("| events | KPIs | raw: COPY of the event table in position order | rebuild of the temporal KPI "
                 + "tables | ratio | GET /api/v1/kpis first page of 100, now (p50) | same as of a past date (p50) "
                 + "| as-of / now | every page of 1,000 (p50) | history of a KPI with 1,000 events (p50) "
-                + "| page size, gzip |\n");
-        table.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+                + "| page size, gzip | hash chain of loaded events | verification |\n");
+        table.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (Result result : results) {
             table.append(String.format(Locale.ROOT,
                     "| %,d | %,d | %,.0f rows/s | %,.0f events/s | %.1f %% | %.1f ms | %.1f ms | %.2f | %.1f ms "
-                            + "| %.1f ms | %,d B |%n",
+                            + "| %.1f ms | %,d B | %,.0f events/s | %,.0f events/s |%n",
                     result.events(), result.kpis(), result.copyRowsPerSecond(), result.rebuildEventsPerSecond(),
                     100 * result.rebuildEventsPerSecond() / result.copyRowsPerSecond(),
                     result.firstPageMillis(), result.asOfFirstPageMillis(),
                     result.asOfFirstPageMillis() / result.firstPageMillis(), result.allPagesMillis(),
-                    result.historyMillis(), result.pageBytes()));
+                    result.historyMillis(), result.pageBytes(), result.chainEventsPerSecond(),
+                    result.verifyEventsPerSecond()));
         }
         return table.toString();
     }

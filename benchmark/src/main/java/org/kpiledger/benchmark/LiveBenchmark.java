@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.kpiledger.platform.integrity.IntegrityConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -51,8 +52,8 @@ final class LiveBenchmark {
     }
 
     record Live(Duration load, Load rawInserts8, Load rawInserts32, double startupSeconds, Load writes8,
-            Load writes32, double catchUpSeconds, Freshness withMinPosition, Freshness withoutMinPosition,
-            double treeMillis, long rssIdleMiB, long rssAfterLoadMiB) {
+            Load writes32, Load unchainedWrites8, Load unchainedWrites32, double catchUpSeconds, Freshness withMinPosition, Freshness withoutMinPosition,
+            double treeMillis, double treeAfterLoadsMillis, long rssIdleMiB, long rssAfterLoadMiB) {
     }
 
     static Live measure(Duration load) throws Exception {
@@ -67,10 +68,7 @@ final class LiveBenchmark {
                 int port = LedgerBenchmark.port(ledger);
                 String admin = LedgerBenchmark.admin();
                 awaitCatalog(port, admin);
-                double tree = LedgerBenchmark.median(() -> {
-                    LedgerBenchmark.get(port, "/api/v1/strategies/shinagawa-2015", admin);
-                    return 0;
-                });
+                double tree = tree(port, admin);
                 long rssIdle = residentMiB();
                 writes(port, admin, 8, load); // warms the JIT up; not counted
                 Load writes8 = writes(port, admin, 8, load);
@@ -78,12 +76,42 @@ final class LiveBenchmark {
                 double catchUp = catchUp(port, admin);
                 Freshness withMinPosition = readsAfterWrites(port, admin, true);
                 Freshness withoutMinPosition = readsAfterWrites(port, admin, false);
-                return new Live(load, raw8, raw32, startup, writes8, writes32, catchUp, withMinPosition,
-                        withoutMinPosition, tree, rssIdle, residentMiB());
+                double treeAfterLoads = tree(port, admin);
+                long rssAfterLoads = residentMiB();
+                ledger.close();
+                Load[] unchained = unchainedWrites(load);
+                return new Live(load, raw8, raw32, startup, writes8, writes32, unchained[0], unchained[1], catchUp,
+                        withMinPosition, withoutMinPosition, tree, treeAfterLoads, rssIdle, rssAfterLoads);
             } finally {
                 ledger.close();
             }
         }
+    }
+
+    /**
+     * The same write loads on a ledger that stores events without the hash chain, on a PostgreSQL of its own: what
+     * the chain (a lock held by each appending transaction to its commit) costs.
+     */
+    private static Load[] unchainedWrites(Duration load) throws Exception {
+        try (EmbeddedPostgres postgres = LedgerBenchmark.durablePostgres()) {
+            ConfigurableApplicationContext ledger = LedgerBenchmark.startLedger(postgres,
+                    "--kpi-ledger.catalog=none", "--" + IntegrityConfiguration.HASH_CHAIN + "=false");
+            try {
+                int port = LedgerBenchmark.port(ledger);
+                String admin = LedgerBenchmark.admin();
+                writes(port, admin, 8, load); // warms the JIT up; not counted
+                return new Load[] {writes(port, admin, 8, load), writes(port, admin, 32, load)};
+            } finally {
+                ledger.close();
+            }
+        }
+    }
+
+    private static double tree(int port, String admin) {
+        return LedgerBenchmark.median(() -> {
+            LedgerBenchmark.get(port, "/api/v1/strategies/shinagawa-2015", admin);
+            return 0;
+        });
     }
 
     /** Durable single-row inserts of an event-sized row, each client on its own connection, each in its commit. */
@@ -123,7 +151,7 @@ final class LiveBenchmark {
     }
 
     /** HTTP writes of one event each: corrections of a KPI of the client's own, with the version it last saw. */
-    private static Load writes(int port, String admin, int connections, Duration load) throws Exception {
+    static Load writes(int port, String admin, int connections, Duration load) throws Exception {
         return run(connections, load, client -> {
             String kpi = "load-" + connections + "-" + client + "-" + UUID.randomUUID();
             send(port, "POST", "/api/v1/kpis", admin, null, REGISTRATION.formatted(kpi));
@@ -250,7 +278,7 @@ final class LiveBenchmark {
         }
     }
 
-    private static void awaitCatalog(int port, String admin) throws InterruptedException {
+    static void awaitCatalog(int port, String admin) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         HttpResponse<String> tree;
         while ((tree = send(port, "GET", "/api/v1/strategies/shinagawa-2015", admin, null, null)).statusCode() != 200) {
@@ -284,7 +312,12 @@ final class LiveBenchmark {
 
     /** The resident set of this JVM (the ledger and the load generator; PostgreSQL runs in its own processes). */
     private static long residentMiB() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        return residentMiB(Path.of("/proc/self/status"));
+    }
+
+    /** The resident set of a process, from its {@code /proc/<pid>/status}. */
+    static long residentMiB(Path status) throws IOException {
+        for (String line : Files.readAllLines(status)) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
             }
@@ -298,14 +331,20 @@ final class LiveBenchmark {
         row(table, "durable single-row inserts vs HTTP writes of one event each, 8 clients / connections",
                 live.rawInserts8(), live.writes8());
         row(table, "same at 32 clients / connections", live.rawInserts32(), live.writes32());
+        table.append(String.format(Locale.ROOT, "| HTTP writes without the hash chain (its cost), 8 / 32 connections "
+                + "| | %,.0f /s (p99 %.1f ms) / %,.0f /s (p99 %.1f ms) | chained: %.0f %% / %.0f %% |%n",
+                live.unchainedWrites8().perSecond(), live.unchainedWrites8().p99(),
+                live.unchainedWrites32().perSecond(), live.unchainedWrites32().p99(),
+                100 * live.writes8().perSecond() / live.unchainedWrites8().perSecond(),
+                100 * live.writes32().perSecond() / live.unchainedWrites32().perSecond()));
         table.append(String.format(Locale.ROOT, "| projections caught up with the 32-connection load, after it "
                 + "ended | | %.1f s | |%n", live.catchUpSeconds()));
         table.append(String.format(Locale.ROOT, "| a read with `minPosition` right after a write sees it | | "
                 + "p50 %.1f ms, p99 %.1f ms | |%n", live.withMinPosition().p50(), live.withMinPosition().p99()));
         table.append(String.format(Locale.ROOT, "| without `minPosition`: reads until one sees the write | | "
                 + "p50 %.1f ms, p99 %.1f ms | |%n", live.withoutMinPosition().p50(), live.withoutMinPosition().p99()));
-        table.append(String.format(Locale.ROOT, "| the strategy tree of 72 KPIs (p50) | | %.1f ms | |%n",
-                live.treeMillis()));
+        table.append(String.format(Locale.ROOT, "| the strategy tree of 72 KPIs (p50): after start, after the "
+                + "loads | | %.1f ms, %.1f ms | |%n", live.treeMillis(), live.treeAfterLoadsMillis()));
         table.append(String.format(Locale.ROOT, "| start-up of the one-process ledger in this JVM | | %.1f s | |%n",
                 live.startupSeconds()));
         table.append(String.format(Locale.ROOT, "| resident set of this JVM: idle, after the write loads (%d s) "

@@ -16,6 +16,7 @@ class LedgerBenchmarkTest {
         assertThat(result.kpis()).as("one of 1,000 events, two of 200, one of 100").isEqualTo(4);
         assertThat(result.copyRowsPerSecond()).isPositive();
         assertThat(result.rebuildEventsPerSecond()).isPositive();
+        assertThat(result.verifyEventsPerSecond()).as("the loaded store was chained and verified").isPositive();
         assertThat(result.pageBytes()).as("the first page holds the KPIs").isPositive();
         assertThat(LedgerBenchmark.table(List.of(result))).contains("| 1,500 | 4 |");
     }
@@ -27,8 +28,23 @@ class LedgerBenchmarkTest {
         assertThat(live.rawInserts8().perSecond()).isPositive();
         assertThat(live.writes8().perSecond()).isPositive();
         assertThat(live.writes32().errors()).as("no write refused under load").isZero();
+        assertThat(live.unchainedWrites8().perSecond()).isPositive();
         assertThat(live.withMinPosition().p50()).isPositive();
         assertThat(live.rssIdleMiB()).isPositive();
         assertThat(LiveBenchmark.table(live)).contains("| same at 32 clients / connections |");
+    }
+
+    @Test
+    void measuresTheJarInItsOwnProcessAndPrintsItsTable() throws Exception {
+        StandaloneBenchmark.Standalone standalone = StandaloneBenchmark.measure(Duration.ofSeconds(1),
+                Duration.ofSeconds(2), 2);
+
+        assertThat(standalone.startSeconds()).isPositive();
+        assertThat(standalone.cdsStartSeconds()).isPositive();
+        assertThat(standalone.rssDuringLoadMiB()).as("idle, then after each slice").hasSize(3)
+                .allSatisfy(rss -> assertThat(rss).isPositive());
+        assertThat(standalone.lastSlice().perSecond()).isPositive();
+        assertThat(standalone.errors()).as("no write refused under load").isZero();
+        assertThat(StandaloneBenchmark.table(standalone)).contains("| resident set, idle after start |");
     }
 }

@@ -56,6 +56,15 @@ final class EndpointAccess {
             role(null, "/api/v1/users/**", LedgerRole.ADMIN),
             role(null, "/api/v1/operations/**", LedgerRole.ADMIN),
 
+            open(HttpMethod.GET, "/api/v1/integrity/public-key"),
+            read("/api/v1/integrity/checkpoints/latest"),
+            read("/api/v1/integrity/proof"),
+            role(HttpMethod.GET, "/api/v1/integrity", LedgerRole.AUDITOR),
+            role(HttpMethod.POST, "/api/v1/integrity/checkpoints", LedgerRole.AUDITOR, LedgerRole.ADMIN),
+            role(HttpMethod.POST, "/api/v1/integrity/acknowledgements", LedgerRole.ADMIN),
+            role(HttpMethod.GET, "/api/v1/ledger/export", LedgerRole.AUDITOR),
+            role(HttpMethod.POST, "/api/v1/publications", LedgerRole.COMMITTEE),
+
             role(HttpMethod.GET, "/api/v1/kpis/*/history", LedgerRole.AUDITOR),
             role(HttpMethod.GET, "/api/v1/audit/**", LedgerRole.AUDITOR),
             role(HttpMethod.GET, "/api/v1/changes", LedgerRole.COMMITTEE, LedgerRole.AUDITOR),

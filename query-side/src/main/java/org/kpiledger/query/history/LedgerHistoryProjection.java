@@ -8,6 +8,9 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.kpiledger.events.integrity.IntegrityBreakAcknowledgedEvent;
+import org.kpiledger.events.integrity.IntegrityEvent;
+import org.kpiledger.events.integrity.ReportPublishedEvent;
 import org.kpiledger.events.kpi.ActualCorrectedEvent;
 import org.kpiledger.events.kpi.ActualRecordedEvent;
 import org.kpiledger.events.kpi.DepartmentAssignedEvent;
@@ -106,6 +109,25 @@ class LedgerHistoryProjection {
         }
         insert(event.planId().value(), "STRATEGY", event, message, sequenceNumber,
                 new Change(fiscalYear, null, stated));
+    }
+
+    /** The ledger's own events: acknowledged breaks of its history, published reports (subject kind LEDGER). */
+    @EventHandler
+    void on(IntegrityEvent event, EventMessage<?> message, @SequenceNumber long sequenceNumber) {
+        Map<String, Object> stated = new LinkedHashMap<>();
+        if (event instanceof IntegrityBreakAcknowledgedEvent acknowledged) {
+            stated.put("position", acknowledged.position());
+            stated.put("mismatch", acknowledged.mismatch());
+            insert(IntegrityEvent.LEDGER, "LEDGER", event, message, sequenceNumber,
+                    new Change(null, null, stated).reason(acknowledged.reason()));
+        } else if (event instanceof ReportPublishedEvent published) {
+            stated.put("title", published.title());
+            stated.put("asOf", published.asOf().toString());
+            stated.put("position", published.position());
+            stated.put("checkpointSize", published.checkpointSize());
+            stated.put("viewHash", published.viewHash());
+            insert(published.publicationId(), "LEDGER", event, message, sequenceNumber, new Change(null, null, stated));
+        }
     }
 
     @ResetHandler

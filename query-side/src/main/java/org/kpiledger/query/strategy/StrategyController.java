@@ -122,6 +122,7 @@ class StrategyController {
         return measures.stream().flatMap(measure -> measure.kpis().stream()).toList();
     }
 
+    /** Each KPI of the plan valid then, with its latest recorded fiscal year: btree probes, as in the KPI list. */
     private Map<String, List<StrategyTreeView.Kpi>> kpisByMeasure(String planId, Grader.Adoptions adoptions,
             Object when, long[] position) {
         Map<String, List<StrategyTreeView.Kpi>> kpis = new LinkedHashMap<>();
@@ -129,11 +130,20 @@ class StrategyController {
                 select k.kpi_id, k.name, k.unit, k.accumulation, k.direction, k.baseline_fiscal_year,
                        k.baseline_value, k.target_fiscal_year, k.target_value, k.target_comparator, k.version,
                        k.policy_code, k.measure_number, latest.fiscal_year, latest.value, k.position
-                from kpi_version k
-                left join lateral (select a.fiscal_year, a.value from kpi_actual_version a
-                                   where a.kpi_id = k.kpi_id and a.valid @> ?::timestamptz
-                                   order by a.fiscal_year desc limit 1) latest on true
-                where k.plan_id = ? and k.valid @> ?::timestamptz
+                from kpi_version registration
+                cross join lateral (select * from kpi_version v
+                                    where v.kpi_id = registration.kpi_id and lower(v.valid) <= ?::timestamptz
+                                    order by lower(v.valid) desc, v.version desc limit 1) k
+                left join lateral (select a.fiscal_year, a.value from kpi_actual_version recorded
+                                   cross join lateral (select a.fiscal_year, a.value from kpi_actual_version a
+                                                       where a.kpi_id = recorded.kpi_id
+                                                           and a.fiscal_year = recorded.fiscal_year
+                                                           and lower(a.valid) <= ?::timestamptz
+                                                       order by lower(a.valid) desc, a.version desc limit 1) a
+                                   where recorded.kpi_id = k.kpi_id and recorded.corrections = 0
+                                       and lower(recorded.valid) <= ?::timestamptz
+                                   order by recorded.fiscal_year desc limit 1) latest on true
+                where registration.version = 0 and lower(registration.valid) <= ?::timestamptz and k.plan_id = ?
                 order by k.kpi_id""", row -> {
             position[0] = Math.max(position[0], row.getLong(16));
             BigDecimal latestValue = row.getBigDecimal(15);
@@ -151,7 +161,7 @@ class StrategyController {
                             latestValue == null ? null : new StrategyTreeView.Figure(latestYear, latestValue),
                             adoptions.grade(planId, graded, latestYear, latestValue),
                             row.getLong(11)));
-        }, when, planId, when);
+        }, when, when, when, when, planId);
         return kpis;
     }
 }

@@ -1,0 +1,106 @@
+package org.kpiledger.command.integrity;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.kpiledger.platform.integrity.SignedCheckpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Ed25519 key that signs checkpoints, from the PEM file {@code kpi-ledger.integrity.signing-key-file} (a private
+ * key in PKCS#8 and its public key), generated there at first start when the file does not exist. Without a file,
+ * a key for this run only (the tests): checkpoints it signs cannot be checked after a restart.
+ */
+@Component
+public class CheckpointKey {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CheckpointKey.class);
+    private static final Pattern PEM = Pattern.compile("-----BEGIN ([A-Z ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
+
+    private final String origin;
+    private final KeyPair keys;
+
+    CheckpointKey(@Value("${kpi-ledger.integrity.origin:kpi-ledger}") String origin,
+            @Value("${kpi-ledger.integrity.signing-key-file:}") String file) throws IOException,
+            GeneralSecurityException {
+        this.origin = origin;
+        if (file.isBlank()) {
+            LOG.warn("No kpi-ledger.integrity.signing-key-file: checkpoints are signed with a key of this run only");
+            keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        } else if (Files.exists(Path.of(file))) {
+            keys = read(Files.readString(Path.of(file)));
+        } else {
+            keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            write(Path.of(file), keys);
+            LOG.info("Generated the checkpoint signing key in {}; its public key: {}", file, verifierKey());
+        }
+    }
+
+    public String origin() {
+        return origin;
+    }
+
+    /** The public key as a C2SP note verifier key, what auditors check checkpoints and exports with. */
+    public String verifierKey() {
+        return SignedCheckpoint.verifierKey(origin, keys.getPublic());
+    }
+
+    public SignedCheckpoint sign(long size, byte[] root) {
+        return SignedCheckpoint.sign(origin, size, root, keys.getPrivate(), keys.getPublic());
+    }
+
+    private static KeyPair read(String pem) throws GeneralSecurityException {
+        PrivateKey privateKey = null;
+        PublicKey publicKey = null;
+        Matcher block = PEM.matcher(pem);
+        KeyFactory factory = KeyFactory.getInstance("Ed25519");
+        while (block.find()) {
+            byte[] der = Base64.getMimeDecoder().decode(block.group(2));
+            if (block.group(1).equals("PRIVATE KEY")) {
+                privateKey = factory.generatePrivate(new PKCS8EncodedKeySpec(der));
+            } else if (block.group(1).equals("PUBLIC KEY")) {
+                publicKey = factory.generatePublic(new X509EncodedKeySpec(der));
+            }
+        }
+        if (privateKey == null || publicKey == null) {
+            throw new IllegalStateException("The signing key file holds no Ed25519 PRIVATE KEY and PUBLIC KEY");
+        }
+        return new KeyPair(publicKey, privateKey);
+    }
+
+    private static void write(Path file, KeyPair keys) throws IOException {
+        Path directory = file.toAbsolutePath().getParent();
+        Files.createDirectories(directory);
+        String pem = block("PRIVATE KEY", keys.getPrivate().getEncoded()) + block("PUBLIC KEY",
+                keys.getPublic().getEncoded());
+        Path written = Files.createTempFile(directory, "signing-key", ".tmp");
+        try {
+            Files.setPosixFilePermissions(written, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            LOG.warn("Cannot restrict {} to its owner on this file system", file);
+        }
+        Files.writeString(written, pem, StandardCharsets.US_ASCII);
+        Files.move(written, file);
+    }
+
+    private static String block(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+}

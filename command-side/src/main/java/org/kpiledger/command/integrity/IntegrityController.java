@@ -1,0 +1,160 @@
+package org.kpiledger.command.integrity;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.kpiledger.command.web.CommandDispatcher;
+import org.kpiledger.events.integrity.AcknowledgeIntegrityBreakCommand;
+import org.kpiledger.events.integrity.IntegrityEvent;
+import org.kpiledger.platform.web.InvalidFieldException;
+import org.kpiledger.platform.web.LedgerText;
+import org.kpiledger.platform.web.ProblemCode;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Tamper evidence over HTTP: verification, signed checkpoints, inclusion proofs, acknowledgement of breaks. */
+@RestController
+@RequestMapping("/api/v1/integrity")
+@Tag(name = "Integrity", description = "Proof that the stored history was not altered")
+class IntegrityController {
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final IntegrityChain chain;
+    private final IntegrityStatus status;
+    private final IntegrityGuard guard;
+    private final CheckpointKey key;
+    private final CommandDispatcher commands;
+
+    IntegrityController(IntegrityChain chain, IntegrityStatus status, IntegrityGuard guard, CheckpointKey key,
+            CommandDispatcher commands) {
+        this.chain = chain;
+        this.status = status;
+        this.guard = guard;
+        this.key = key;
+        this.commands = commands;
+    }
+
+    record Report(boolean verified, long events, String head, IntegrityChain.Mismatch firstMismatch,
+                  List<IntegrityChain.Mismatch> mismatches, boolean acknowledged, CheckpointView checkpoint) {
+    }
+
+    record CheckpointView(long size, String rootHash, String note, Instant createdAt, String publicKey) {
+    }
+
+    record Proof(long position, int leafIndex, String entryHash, List<String> path, CheckpointView checkpoint) {
+    }
+
+    record Acknowledgement(@NotBlank @LedgerText(multiLine = true) @Size(max = 2000) String reason) {
+    }
+
+    @GetMapping
+    @Operation(summary = "Recomputes every stored event's hash and the latest checkpoint's root")
+    Report verify() {
+        IntegrityChain.Verification verification = chain.verifyAll();
+        status.record(verification);
+        return report(verification);
+    }
+
+    private Report report(IntegrityChain.Verification verification) {
+        return new Report(verification.verified(), verification.events(), verification.head(),
+                verification.firstMismatch().orElse(null), verification.mismatches(),
+                !verification.verified() && status.unacknowledged(verification.mismatches()).isEmpty(),
+                verification.checkpoint() == null ? null : view(verification.checkpoint()));
+    }
+
+    @GetMapping("/checkpoints/latest")
+    @Operation(summary = "The latest signed checkpoint: log size and Merkle root, as a C2SP signed note")
+    CheckpointView latest() {
+        return chain.latestCheckpoint().map(this::view).orElseThrow(IntegrityController::noCheckpoint);
+    }
+
+    @PostMapping("/checkpoints")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Signs a checkpoint of the log now, if what came since the last one verifies")
+    CheckpointView checkpoint() {
+        IntegrityChain.Verification verification = guard.checkpoint();
+        if (!status.unacknowledged(verification.mismatches()).isEmpty()) {
+            throw new ErrorResponseException(HttpStatus.CONFLICT, ProblemCode.problem(HttpStatus.CONFLICT,
+                    "LEDGER_INTEGRITY_BROKEN", "The history does not verify ("
+                            + verification.mismatches().get(0).reason() + "); no checkpoint was signed.", null), null);
+        }
+        if (verification.checkpoint() == null) {
+            throw noCheckpoint();
+        }
+        return view(verification.checkpoint());
+    }
+
+    @GetMapping("/proof")
+    @Operation(summary = "Proves that the event at a position is covered by the latest checkpoint")
+    Proof proof(@RequestParam String position) {
+        long at = position(position);
+        IntegrityChain.InclusionProof proof = chain.proof(at).orElseThrow(() -> new ErrorResponseException(
+                HttpStatus.NOT_FOUND, ProblemCode.problem(HttpStatus.NOT_FOUND, "POSITION_NOT_COVERED",
+                        "No event at position " + at + " is covered by the latest checkpoint yet.", "position"),
+                null));
+        return new Proof(proof.position(), proof.leafIndex(), HEX.formatHex(proof.entryHash()),
+                proof.path().stream().map(HEX::formatHex).toList(), view(proof.checkpoint()));
+    }
+
+    @GetMapping(value = "/public-key", produces = MediaType.TEXT_PLAIN_VALUE)
+    @Operation(summary = "The key checkpoints are signed with, as a C2SP note verifier key")
+    String publicKey() {
+        return key.verifierKey() + "\n";
+    }
+
+    @PostMapping("/acknowledgements")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Records that an administrator acknowledged the breaks found, so that writes go on")
+    List<IntegrityChain.Mismatch> acknowledge(@Valid @RequestBody Acknowledgement acknowledgement) {
+        List<IntegrityChain.Mismatch> breaks = status.unacknowledged();
+        if (breaks.isEmpty()) {
+            throw new ErrorResponseException(HttpStatus.CONFLICT, ProblemCode.problem(HttpStatus.CONFLICT,
+                    "NOTHING_TO_ACKNOWLEDGE", "The last verification found no unacknowledged break.", null), null);
+        }
+        List<IntegrityChain.Mismatch> acknowledged = new ArrayList<>();
+        for (IntegrityChain.Mismatch mismatch : breaks) {
+            commands.send(new AcknowledgeIntegrityBreakCommand(IntegrityEvent.LEDGER,
+                    mismatch.position() == null ? -1 : mismatch.position(), mismatch.reason(),
+                    acknowledgement.reason()));
+            acknowledged.add(mismatch);
+        }
+        return acknowledged;
+    }
+
+    private CheckpointView view(IntegrityChain.Checkpoint checkpoint) {
+        return new CheckpointView(checkpoint.size(), HEX.formatHex(checkpoint.rootHash()), checkpoint.note(),
+                checkpoint.createdAt(), key.verifierKey());
+    }
+
+    private static ErrorResponseException noCheckpoint() {
+        return new ErrorResponseException(HttpStatus.NOT_FOUND, ProblemCode.problem(HttpStatus.NOT_FOUND,
+                "NO_CHECKPOINT", "No checkpoint has been signed yet.", null), null);
+    }
+
+    private static long position(String text) {
+        try {
+            long position = Long.parseLong(text);
+            if (position > 0) {
+                return position;
+            }
+        } catch (NumberFormatException notANumber) {
+            // answered below
+        }
+        throw new InvalidFieldException("position", "A position is a whole number from 1.");
+    }
+}

@@ -1,0 +1,143 @@
+package org.kpiledger.command.integrity;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.kpiledger.events.integrity.AcknowledgeIntegrityBreakCommand;
+import org.kpiledger.platform.integrity.IntegrityConfiguration;
+import org.kpiledger.platform.web.ProblemCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * Keeps the ledger honest while it runs: at start it verifies the chain since the latest checkpoint (and chains the
+ * events of a store that predates the chain), then signs a checkpoint whenever the log grew, every
+ * {@code kpi-ledger.integrity.checkpoint-interval}. While a break is not acknowledged, health is DOWN and every
+ * command but the acknowledgement is refused.
+ */
+@Component("integrityHealthIndicator")
+class IntegrityGuard implements SmartLifecycle, HealthIndicator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IntegrityGuard.class);
+
+    private final IntegrityChain chain;
+    private final IntegrityStatus status;
+    private final CommandBus commandBus;
+    private final Duration interval;
+    private final boolean hashChain;
+    private ScheduledExecutorService checkpoints;
+    private boolean running;
+
+    IntegrityGuard(IntegrityChain chain, IntegrityStatus status, CommandBus commandBus,
+            @Value("${kpi-ledger.integrity.checkpoint-interval:PT1M}") Duration interval,
+            @Value("${" + IntegrityConfiguration.HASH_CHAIN + ":true}") boolean hashChain) {
+        this.chain = chain;
+        this.status = status;
+        this.commandBus = commandBus;
+        this.interval = interval;
+        this.hashChain = hashChain;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        if (!hashChain) {
+            LOG.warn("{}=false: events are stored WITHOUT the hash chain; nothing is verified or checkpointed",
+                    IntegrityConfiguration.HASH_CHAIN);
+            return;
+        }
+        commandBus.registerDispatchInterceptor(refuseWritesWhileBroken());
+        if (chain.latestCheckpoint().isEmpty()) {
+            long chained = chain.chainUnchained();
+            if (chained > 0) {
+                LOG.info("Chained {} events stored before the ledger kept a hash chain", chained);
+            }
+        }
+        IntegrityChain.Verification verification = chain.verifySinceLatestCheckpoint();
+        status.record(verification);
+        if (verification.verified()) {
+            LOG.info("The ledger's history verifies: {} events, head {}", verification.events(), verification.head());
+        } else {
+            LOG.error("THE LEDGER'S HISTORY DOES NOT VERIFY: {}. Writes are refused until an administrator "
+                    + "acknowledges it (POST /api/v1/integrity/acknowledgements).", verification.mismatches());
+        }
+        checkpoints = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "integrity-checkpoints");
+            thread.setDaemon(true);
+            return thread;
+        });
+        checkpoints.scheduleWithFixedDelay(this::scheduledCheckpoint, interval.toMillis(), interval.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Signs a checkpoint of the log as it stands, if what came since the last one verifies. */
+    IntegrityChain.Verification checkpoint() {
+        IntegrityChain.Verification verification = chain.checkpoint(status::acknowledged);
+        status.record(verification);
+        if (!status.unacknowledged().isEmpty()) {
+            LOG.error("THE LEDGER'S HISTORY DOES NOT VERIFY: {}", status.unacknowledged());
+        }
+        return verification;
+    }
+
+    private void scheduledCheckpoint() {
+        try {
+            checkpoint();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not sign a checkpoint; trying again in {}", interval, e);
+        }
+    }
+
+    private MessageDispatchInterceptor<CommandMessage<?>> refuseWritesWhileBroken() {
+        return messages -> (index, command) -> {
+            if (!(command.getPayload() instanceof AcknowledgeIntegrityBreakCommand)) {
+                List<IntegrityChain.Mismatch> breaks = status.unacknowledged();
+                if (!breaks.isEmpty()) {
+                    throw new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, ProblemCode.problem(
+                            HttpStatus.SERVICE_UNAVAILABLE, "LEDGER_INTEGRITY_BROKEN", "The ledger's stored history "
+                                    + "does not verify (" + breaks.get(0).reason() + "); writes are refused until an "
+                                    + "administrator acknowledges it.", null), null);
+                }
+            }
+            return command;
+        };
+    }
+
+    @Override
+    public Health health() {
+        List<IntegrityChain.Mismatch> breaks = status.unacknowledged();
+        Health.Builder health = breaks.isEmpty() ? Health.up() : Health.down().withDetail("breaks", breaks);
+        status.lastVerification().ifPresent(verification -> {
+            health.withDetail("events", verification.events()).withDetail("head", verification.head());
+            if (verification.checkpoint() != null) {
+                health.withDetail("checkpointSize", verification.checkpoint().size());
+            }
+        });
+        return health.build();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (checkpoints != null) {
+            checkpoints.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,121 @@
+package org.kpiledger.command.publication;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.kpiledger.events.kpi.ActualCorrectedEvent;
+import org.kpiledger.events.kpi.ActualRecordedEvent;
+import org.kpiledger.events.kpi.DepartmentAssignedEvent;
+import org.kpiledger.events.kpi.KpiEvent;
+import org.kpiledger.events.kpi.KpiPlacedEvent;
+import org.kpiledger.events.kpi.KpiPlacement;
+import org.kpiledger.events.kpi.KpiRegisteredEvent;
+import org.kpiledger.events.kpi.Target;
+import org.kpiledger.events.kpi.TargetRevisedEvent;
+import org.kpiledger.events.strategy.ScoringPolicyAdoptedEvent;
+import org.kpiledger.platform.integrity.FlatValues;
+import org.kpiledger.platform.integrity.LedgerEntry;
+import org.kpiledger.platform.scoring.Scoring;
+import org.kpiledger.platform.scoring.ScoringPolicies;
+import org.kpiledger.platform.scoring.ScoringPolicy;
+
+/**
+ * The progress of every KPI as the ledger stood after a position, folded from the events themselves (never from a
+ * read model), and its hash: what a published report is, and what its verification recomputes. Per KPI, in id
+ * order: its registration, target in force, placement and owner, the actual of each fiscal year, and its
+ * achievement under the scoring policy its plan had adopted for the latest actual's year.
+ */
+final class PublishedView {
+
+    private final ScoringPolicies policies;
+    private final Map<String, KpiState> kpis = new TreeMap<>();
+    private final Map<String, TreeMap<Integer, ScoringPolicyAdoptedEvent>> adoptions = new TreeMap<>();
+
+    PublishedView(ScoringPolicies policies) {
+        this.policies = policies;
+    }
+
+    private static final class KpiState {
+        private KpiRegisteredEvent registered;
+        private Target target;
+        private KpiPlacement placement;
+        private String department;
+        private final TreeMap<Integer, BigDecimal> actuals = new TreeMap<>();
+    }
+
+    /** Takes in the next event, in position order. */
+    void apply(Object event) {
+        if (event instanceof ScoringPolicyAdoptedEvent adopted) {
+            adoptions.computeIfAbsent(adopted.planId().value(), plan -> new TreeMap<>())
+                    .put(adopted.effectiveFrom().year(), adopted);
+        } else if (event instanceof KpiEvent kpiEvent) {
+            KpiState kpi = kpis.computeIfAbsent(kpiEvent.kpiId().value(), id -> new KpiState());
+            if (event instanceof KpiRegisteredEvent registered) {
+                kpi.registered = registered;
+                kpi.target = registered.target();
+            } else if (event instanceof TargetRevisedEvent revised) {
+                kpi.target = revised.revisedTarget();
+            } else if (event instanceof KpiPlacedEvent placed) {
+                kpi.placement = placed.placement();
+            } else if (event instanceof DepartmentAssignedEvent assigned) {
+                kpi.department = assigned.department().code();
+            } else if (event instanceof ActualRecordedEvent recorded) {
+                kpi.actuals.put(recorded.fiscalYear().year(), recorded.value().amount());
+            } else if (event instanceof ActualCorrectedEvent corrected) {
+                kpi.actuals.put(corrected.fiscalYear().year(), corrected.correctedValue().amount());
+            }
+        }
+    }
+
+    /** The view, as the canonical JSON its hash is taken over reads it. */
+    List<Map<String, Object>> kpis() {
+        return kpis.entrySet().stream().filter(entry -> entry.getValue().registered != null)
+                .map(entry -> view(entry.getKey(), entry.getValue())).toList();
+    }
+
+    /** SHA-256 of the canonical JSON of {@link #kpis()}, in hex. */
+    String hash() {
+        return LedgerEntry.hash(Map.of("kpis", kpis()));
+    }
+
+    private Map<String, Object> view(String kpiId, KpiState kpi) {
+        KpiRegisteredEvent registered = kpi.registered;
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("kpiId", kpiId);
+        view.put("name", registered.name());
+        view.put("unit", registered.unit());
+        view.put("accumulation", registered.accumulation().name());
+        view.put("direction", registered.direction().name());
+        view.put("baseline", FlatValues.flatten(registered.baseline()));
+        view.put("target", FlatValues.flatten(kpi.target));
+        view.put("placement", FlatValues.flatten(kpi.placement));
+        view.put("department", kpi.department);
+        Map<String, Object> actuals = new LinkedHashMap<>();
+        kpi.actuals.forEach((year, value) -> actuals.put(year.toString(), value.toPlainString()));
+        view.put("actuals", actuals);
+        Integer latestYear = kpi.actuals.isEmpty() ? null : kpi.actuals.lastKey();
+        BigDecimal latest = latestYear == null ? null : kpi.actuals.get(latestYear);
+        Scoring.Kpi graded = new Scoring.Kpi(registered.accumulation(), registered.direction(),
+                registered.baseline().fiscalYear().year(),
+                registered.baseline().value() == null ? null : registered.baseline().value().amount(),
+                kpi.target.fiscalYear().year(), kpi.target.value().amount(), kpi.target.comparator());
+        view.put("achievement", FlatValues.flatten(Scoring.achievement(graded, latestYear, latest,
+                policyInForce(kpi.placement, latestYear))));
+        return view;
+    }
+
+    /** The policy the KPI's plan adopted for the year (the latest adoption while no actual is in), else the default. */
+    private ScoringPolicy policyInForce(KpiPlacement placement, Integer fiscalYear) {
+        if (placement == null) {
+            return policies.defaultPolicy();
+        }
+        TreeMap<Integer, ScoringPolicyAdoptedEvent> planAdoptions = adoptions.getOrDefault(
+                placement.planId().value(), new TreeMap<>());
+        Map.Entry<Integer, ScoringPolicyAdoptedEvent> inForce = fiscalYear == null ? planAdoptions.lastEntry()
+                : planAdoptions.floorEntry(fiscalYear);
+        return inForce == null ? policies.defaultPolicy() : policies.find(inForce.getValue().policyId(),
+                inForce.getValue().policyVersion()).orElse(policies.defaultPolicy());
+    }
+}

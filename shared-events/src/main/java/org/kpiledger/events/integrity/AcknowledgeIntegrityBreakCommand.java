@@ -1,0 +1,8 @@
+package org.kpiledger.events.integrity;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Lets writes go on past a verified break of the history; who acknowledges comes from the command's metadata. */
+public record AcknowledgeIntegrityBreakCommand(@TargetAggregateIdentifier String ledger, long position,
+                                               String mismatch, String reason) {
+}
