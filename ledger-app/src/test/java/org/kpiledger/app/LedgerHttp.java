@@ -155,7 +155,8 @@ final class LedgerHttp {
         }
         return new Reply(status, Optional.ofNullable(headers.get("etag")),
                 headers.getOrDefault("content-type", ""), new String(body, StandardCharsets.UTF_8),
-                headers.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue()))));
+                headers.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue()))),
+                body);
     }
 
     private static byte[] unchunked(byte[] chunked) {
@@ -190,11 +191,11 @@ final class LedgerHttp {
 
     private static Reply send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<byte[]> response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
             return new Reply(response.statusCode(), response.headers().firstValue("ETag"),
-                    response.headers().firstValue("Content-Type").orElse(""), response.body(),
-                    response.headers().map());
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    new String(response.body(), StandardCharsets.UTF_8), response.headers().map(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -203,8 +204,9 @@ final class LedgerHttp {
         }
     }
 
+    /** An answer; {@code bytes} is the body as sent, for what is not text (a spreadsheet). */
     record Reply(int status, Optional<String> etag, String contentType, String body,
-            Map<String, List<String>> headers) {
+            Map<String, List<String>> headers, byte[] bytes) {
 
         /** Every value of a response header, whatever the case of its name. */
         List<String> header(String name) {

@@ -4,14 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.kpiledger.app.LedgerRequests.recordActual;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -30,6 +38,7 @@ import tools.jackson.databind.JsonNode;
 class StrategyCatalogIT {
 
     private static final String CATALOGS = "/api/v1/catalogs";
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static LedgerProcesses processes;
     private static LedgerHttp http;
     private static LedgerHttp planner;
@@ -213,6 +222,58 @@ class StrategyCatalogIT {
         assertThat(tooMany.status()).isEqualTo(400);
         assertThat(tooMany.problemField()).isEqualTo("limit");
         assertThat(http.get("/api/v1/kpis?after=%00").status()).isEqualTo(400);
+    }
+
+    @Test
+    @Order(8)
+    void downloadsEveryKpiAsCsvAndAsAnXlsxEffectVerificationSheetNowAndAsOfADate() throws IOException {
+        int kpis = http.get("/api/v1/kpis?limit=1000").json().path("kpis").size();
+        CSVRecord catalogRow = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(shippedCatalog)).getRecords().get(0);
+
+        Reply csv = http.get("/api/v1/kpis", "Accept", "text/csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.header("Content-Disposition")).anySatisfy(disposition -> assertThat(disposition)
+                .startsWith("attachment").contains("kpi-progress.csv"));
+        assertThat(csv.bytes()).as("a byte order mark, for Excel").startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv.body().substring(1))).getRecords();
+        assertThat(rows).hasSize(kpis);
+        CSVRecord first = rows.stream().filter(row -> row.get("KPI番号 KPI id").equals("1-1-1-01")).findFirst()
+                .orElseThrow();
+        assertThat(first.get("KPI")).isEqualTo(catalogRow.get("name"));
+        assertThat(first.get("基本目標 goal")).isEqualTo("1 " + catalogRow.get("goal_title"));
+        assertThat(first.get("目標値 target")).isEqualTo(catalogRow.get("target_value"));
+
+        Reply xlsx = http.get("/api/v1/kpis", "Accept", XLSX);
+        assertThat(xlsx.status()).isEqualTo(200);
+        assertThat(xlsx.contentType()).startsWith(XLSX);
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx.bytes()))) {
+            Sheet sheet = workbook.getFirstSheet();
+            assertThat(sheet.getName()).isEqualTo("効果検証");
+            List<Row> sheetRows = sheet.read();
+            assertThat(sheetRows).hasSize(kpis + 1);
+            assertThat(sheetRows.get(0).getCellText(0)).isEqualTo("基本目標 goal");
+            Row kpiRow = sheetRows.stream().filter(row -> "1-1-1-01".equals(row.getCellText(3))).findFirst()
+                    .orElseThrow();
+            assertThat(kpiRow.getCellText(4)).isEqualTo(catalogRow.get("name"));
+            assertThat(kpiRow.getCell(10).getType()).as("a target is a number in the sheet").isEqualTo(CellType.NUMBER);
+        }
+
+        LedgerHttp committee = http.createUser("iinkai", null, "COMMITTEE");
+        String beforeImport = "2020-01-01";
+        assertThat(CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(
+                committee.get("/api/v1/kpis?asOf=" + beforeImport, "Accept", "text/csv").body().substring(1)))
+                .getRecords()).as("no KPI was registered by then").isEmpty();
+        Reply changes = committee.get("/api/v1/changes?from=" + beforeImport, "Accept", XLSX);
+        assertThat(changes.status()).isEqualTo(200);
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(changes.bytes()))) {
+            List<Row> changed = workbook.getFirstSheet().read();
+            assertThat(changed.get(0).getCellText(0)).isEqualTo("kpiId");
+            assertThat(changed.stream().skip(1).map(row -> row.getCellText(0)).distinct().count())
+                    .as("every KPI changed since then").isEqualTo(kpis);
+        }
     }
 
     private static Reply importCatalog(String csv) {

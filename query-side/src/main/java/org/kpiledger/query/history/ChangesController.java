@@ -3,10 +3,6 @@ package org.kpiledger.query.history;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,9 +15,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.kpiledger.platform.web.InvalidFieldException;
+import org.kpiledger.query.export.Spreadsheet;
 import org.kpiledger.query.progress.KpiProgressReader;
 import org.kpiledger.query.progress.KpiProgressView;
 import org.kpiledger.query.temporal.AsOf;
@@ -46,7 +41,6 @@ import tools.jackson.databind.node.ObjectNode;
 @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 class ChangesController {
 
-    static final String TEXT_CSV = "text/csv";
     private static final String INSTANT = "An ISO-8601 instant with its offset, or a date (the end of that day in the "
             + "ledger's time zone)";
     /** Bookkeeping, not content: they change with every event and say nothing a reader compares. */
@@ -108,25 +102,30 @@ class ChangesController {
         return new Changes(since.instant(), until.instant(), changes);
     }
 
-    @GetMapping(value = "/api/v1/changes", produces = TEXT_CSV)
+    @GetMapping(value = "/api/v1/changes", produces = Spreadsheet.TEXT_CSV)
     @Operation(summary = "The same, as CSV (UTF-8 with a byte order mark, for spreadsheets): one row per field")
     ResponseEntity<byte[]> changesAsCsv(@RequestParam String from, @RequestParam(required = false) String to) {
-        Changes changes = changes(from, to);
-        StringWriter csv = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.RFC4180.builder()
-                .setHeader("kpiId", "name", "field", "before", "after", "positions").get())) {
-            for (KpiChange kpi : changes.changes()) {
-                for (FieldChange field : kpi.fields()) {
-                    printer.printRecord(kpi.kpiId(), kpi.name(), field.field(), text(field.before()),
-                            text(field.after()), kpi.positions().stream().map(String::valueOf)
-                                    .collect(Collectors.joining(" ")));
-                }
+        return sheet(changes(from, to)).answer(Spreadsheet.TEXT_CSV, "changes");
+    }
+
+    @GetMapping(value = "/api/v1/changes", produces = Spreadsheet.XLSX)
+    @Operation(summary = "The same, as an XLSX workbook: one row per field")
+    ResponseEntity<byte[]> changesAsXlsx(@RequestParam String from, @RequestParam(required = false) String to) {
+        return sheet(changes(from, to)).answer(Spreadsheet.XLSX, "changes");
+    }
+
+    private static Spreadsheet sheet(Changes changes) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (KpiChange kpi : changes.changes()) {
+            for (FieldChange field : kpi.fields()) {
+                rows.add(List.of(kpi.kpiId(), kpi.name(), field.field(), text(field.before()), text(field.after()),
+                        kpi.positions().stream().map(String::valueOf).collect(Collectors.joining(" "))));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .body(("\uFEFF" + csv).getBytes(StandardCharsets.UTF_8));
+        return new Spreadsheet("changes", List.of("kpiId", "name", "field", "before", "after", "positions"), rows,
+                List.of(List.of("kpi-ledger", "changes between two instants"),
+                        List.of("from", changes.from().toString()),
+                        List.of("to", changes.to() == null ? "now" : changes.to().toString())));
     }
 
     private static Map<String, KpiProgressView> byId(List<KpiProgressView> kpis) {

@@ -1,0 +1,97 @@
+package org.kpiledger.query.export;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.kpiledger.query.progress.KpiProgressReader;
+import org.kpiledger.query.progress.KpiProgressView;
+import org.kpiledger.query.temporal.AsOf;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The progress of every KPI as a spreadsheet laid out like a municipal effect verification sheet (効果検証シート):
+ * goal, policy, measure, KPI, unit, baseline, target, the actual of each fiscal year, progress, grade, remarks. The
+ * same as {@code GET /api/v1/kpis} (also {@code asOf}), all KPIs at once, for {@code Accept: text/csv} or XLSX.
+ */
+@RestController
+class KpiSheetController {
+
+    private static final String AS_OF = "An ISO-8601 instant with its offset, or a date (the end of that day in the "
+            + "ledger's time zone): the sheet as the ledger stood then. Absent: now.";
+
+    private final KpiProgressReader reader;
+    private final Clock clock;
+
+    KpiSheetController(KpiProgressReader reader, Clock clock) {
+        this.reader = reader;
+        this.clock = clock;
+    }
+
+    @GetMapping(value = "/api/v1/kpis", produces = Spreadsheet.TEXT_CSV)
+    @Operation(summary = "Every KPI's progress as CSV (UTF-8 with a byte order mark), one row per KPI")
+    ResponseEntity<byte[]> csv(@Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
+        return sheet(asOf).answer(Spreadsheet.TEXT_CSV, "kpi-progress");
+    }
+
+    @GetMapping(value = "/api/v1/kpis", produces = Spreadsheet.XLSX)
+    @Operation(summary = "Every KPI's progress as an XLSX effect verification sheet, one row per KPI")
+    ResponseEntity<byte[]> xlsx(@Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
+        return sheet(asOf).answer(Spreadsheet.XLSX, "kpi-progress");
+    }
+
+    private Spreadsheet sheet(String asOf) {
+        AsOf at = AsOf.parse(asOf, clock.getZone());
+        KpiProgressReader.Snapshot snapshot = reader.all(at);
+        List<KpiProgressView> kpis = snapshot.kpis();
+        TreeSet<Integer> years = new TreeSet<>();
+        kpis.forEach(kpi -> kpi.actuals().forEach(actual -> years.add(actual.fiscalYear())));
+        List<String> header = new ArrayList<>(List.of("基本目標 goal", "基本方針 policy", "施策 measure",
+                "KPI番号 KPI id", "KPI", "単位 unit", "区分 accumulation", "基準年度 baseline year",
+                "基準値 baseline", "目標年度 target year", "目標値 target"));
+        years.forEach(year -> header.add(year + "年度実績 actual FY" + year));
+        header.addAll(List.of("進捗率 progress rate", "期待進捗 expected progress", "評価 grade", "所管 department",
+                "備考 remarks"));
+        List<List<Object>> rows = new ArrayList<>();
+        for (KpiProgressView kpi : kpis) {
+            KpiProgressView.Strategy strategy = kpi.strategy();
+            List<Object> row = new ArrayList<>();
+            row.add(strategy == null || strategy.goal() == null ? null
+                    : strategy.goal().number() + " " + strategy.goal().title());
+            row.add(strategy == null || strategy.policy() == null ? null
+                    : strategy.policy().code() + " " + strategy.policy().title());
+            row.add(strategy == null || strategy.measure() == null ? null
+                    : strategy.measure().number() + " " + strategy.measure().title());
+            row.add(kpi.kpiId());
+            row.add(kpi.name());
+            row.add(kpi.unit());
+            row.add(kpi.accumulation().name());
+            row.add(kpi.baseline().fiscalYear());
+            row.add(kpi.baseline().value() != null ? kpi.baseline().value() : kpi.baseline().qualifier());
+            row.add(kpi.target().fiscalYear());
+            row.add(kpi.target().value());
+            Map<Integer, BigDecimal> actuals = new TreeMap<>();
+            kpi.actuals().forEach(actual -> actuals.put(actual.fiscalYear(), actual.value()));
+            years.forEach(year -> row.add(actuals.get(year)));
+            row.add(kpi.achievement().progressRate());
+            row.add(kpi.achievement().expectedProgress());
+            row.add(kpi.achievement().grade());
+            row.add(kpi.department());
+            row.add(kpi.latestActual() == null ? null : kpi.latestActual().note());
+            rows.add(row);
+        }
+        return new Spreadsheet("効果検証", header, rows, List.of(
+                List.of("kpi-ledger", "KPI progress"),
+                List.of("as of", at.isNow() ? "now" : at.instant().toString()),
+                List.of("position", Long.toString(snapshot.position())),
+                List.of("KPIs", Integer.toString(kpis.size()))));
+    }
+}
