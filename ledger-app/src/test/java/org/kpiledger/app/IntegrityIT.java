@@ -36,7 +36,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.kpiledger.LedgerApplication;
 import org.kpiledger.app.LedgerHttp.Reply;
-import org.kpiledger.command.integrity.LedgerImport;
 import org.kpiledger.platform.integrity.ExportVerifier;
 import org.kpiledger.platform.integrity.MerkleTree;
 import org.kpiledger.platform.integrity.SignedCheckpoint;
@@ -191,22 +190,28 @@ class IntegrityIT {
 
     @Test
     @Order(5)
-    void anExportImportedIntoAnEmptyStoreReproducesTheHeadAndTheProgress() throws Exception {
+    void anExportImportedIntoAnEmptyStoreReproducesTheHeadAndTheProgress(@TempDir Path directory) throws Exception {
         try (LedgerProcesses restored = new LedgerProcesses()) {
-            ConfigurableApplicationContext copy = restored.start(LedgerApplication.class);
-            LedgerImport importer = copy.getBean(LedgerImport.class);
+            String[] database = {"--spring.datasource.url=" + restored.jdbcUrl(), "--spring.datasource.username=postgres",
+                    "--kpi-ledger.security.admin-password=" + LedgerProcesses.ADMIN_PASSWORD};
+            Path changed = Files.writeString(directory.resolve("changed.jsonl"),
+                    export.replaceFirst("\"amount\":\"9\"", "\"amount\":\"8\""));
+            assertThat(jar(directory, "import", changed.toString(), database))
+                    .startsWith("1 ").contains("NOT IMPORTED").contains("head hash");
+            assertThat(restored.eventCount()).as("a refused import stores nothing").isZero();
 
-            assertThat(importer.importFrom(new BufferedReader(new StringReader(export))))
-                    .isEqualTo(processes.eventCount());
-            LedgerHttp copyAdmin = LedgerProcesses.http(copy);
+            Path exportFile = Files.writeString(directory.resolve("ledger.jsonl"), export);
+            assertThat(jar(directory, "import", exportFile.toString(), database))
+                    .startsWith("0 ").contains("IMPORTED: " + processes.eventCount() + " events");
+            LedgerHttp copyAdmin = LedgerProcesses.http(restored.start(LedgerApplication.class));
             JsonNode verified = copyAdmin.get("/api/v1/integrity").json();
             assertThat(verified.path("verified").asBoolean()).isTrue();
             assertThat(verified.path("head").asString()).isEqualTo(storedHead());
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
                     copyAdmin.get("/api/v1/kpis/int-1").json().path("actuals"))
                     .isEqualTo(admin.get("/api/v1/kpis/int-1").json().path("actuals")));
-            assertThatThrownBy(() -> importer.importFrom(new BufferedReader(new StringReader(export))))
-                    .hasMessageContaining("not empty");
+            assertThat(jar(directory, "import", exportFile.toString(), database)).startsWith("1 ")
+                    .contains("not empty");
         }
     }
 
@@ -437,11 +442,18 @@ class IntegrityIT {
 
     /** Runs the jar's offline verification as an auditor would; answers its exit status and what it printed. */
     private static String offline(Path export, Path key) throws IOException, InterruptedException {
-        Process verify = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                LEDGER_JAR.toString(), "verify", export.toString(), "--public-key", key.toString())
-                .redirectErrorStream(true).start();
-        String output = new String(verify.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(verify.waitFor(1, TimeUnit.MINUTES)).isTrue();
-        return verify.exitValue() + " " + output;
+        return jar(export.getParent(), "verify", export.toString(), "--public-key", key.toString());
+    }
+
+    /** Runs the built jar with arguments in a directory of its own; answers its exit status and what it printed. */
+    private static String jar(Path directory, String command, String file, String... options)
+            throws IOException, InterruptedException {
+        List<String> arguments = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", LEDGER_JAR.toString(), command, file));
+        arguments.addAll(List.of(options));
+        Process run = new ProcessBuilder(arguments).directory(directory.toFile()).redirectErrorStream(true).start();
+        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(run.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        return run.exitValue() + " " + output;
     }
 }

@@ -62,7 +62,7 @@ final class LedgerProcesses implements AutoCloseable {
         return launched;
     }
 
-    private String jdbcUrl() {
+    String jdbcUrl() {
         return postgres.getJdbcUrl("postgres", "postgres");
     }
 
