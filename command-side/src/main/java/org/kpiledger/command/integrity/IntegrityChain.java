@@ -170,12 +170,17 @@ public class IntegrityChain {
         }
     }
 
+    /** The event a row of the event table holds, from its {@code payload}, {@code payload_type}, {@code payload_revision}. */
+    public static <T> T payload(Serializer serializer, ResultSet row) throws SQLException {
+        return serializer.deserialize(new SimpleSerializedObject<>(row.getBytes("payload"), byte[].class,
+                row.getString("payload_type"), row.getString("payload_revision")));
+    }
+
     /** The entry of a stored event, as the chain hashes it. */
     @SuppressWarnings("unchecked")
     private LedgerEntry entry(ResultSet row, String previousHash) throws SQLException {
         String revision = row.getString("payload_revision");
-        Object payload = serializer.deserialize(new SimpleSerializedObject<>(row.getBytes("payload"), byte[].class,
-                row.getString("payload_type"), revision));
+        Object payload = payload(serializer, row);
         byte[] metaData = row.getBytes("meta_data");
         Map<String, ?> metadata = metaData == null ? Map.of()
                 : serializer.deserialize(new SerializedMetaData<>(metaData, byte[].class));

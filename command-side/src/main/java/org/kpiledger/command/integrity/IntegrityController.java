@@ -70,10 +70,11 @@ class IntegrityController {
         return report(verification);
     }
 
+    /** The report of a verification just recorded in {@link IntegrityStatus}. */
     private Report report(IntegrityChain.Verification verification) {
         return new Report(verification.verified(), verification.events(), verification.head(),
                 verification.firstMismatch().orElse(null), verification.mismatches(),
-                !verification.verified() && status.unacknowledged(verification.mismatches()).isEmpty(),
+                !verification.verified() && status.unacknowledged().isEmpty(),
                 verification.checkpoint() == null ? null : view(verification.checkpoint()));
     }
 
@@ -87,16 +88,7 @@ class IntegrityController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Signs a checkpoint of the log now, if what came since the last one verifies")
     CheckpointView checkpoint() {
-        IntegrityChain.Verification verification = guard.checkpoint();
-        if (!status.unacknowledged(verification.mismatches()).isEmpty()) {
-            throw new ErrorResponseException(HttpStatus.CONFLICT, ProblemCode.problem(HttpStatus.CONFLICT,
-                    "LEDGER_INTEGRITY_BROKEN", "The history does not verify ("
-                            + verification.mismatches().get(0).reason() + "); no checkpoint was signed.", null), null);
-        }
-        if (verification.checkpoint() == null) {
-            throw noCheckpoint();
-        }
-        return view(verification.checkpoint());
+        return guard.verifiedCheckpoint().map(this::view).orElseThrow(IntegrityController::noCheckpoint);
     }
 
     @GetMapping("/proof")

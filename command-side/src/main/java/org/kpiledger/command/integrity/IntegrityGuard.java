@@ -2,6 +2,7 @@ package org.kpiledger.command.integrity;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +29,7 @@ import org.springframework.web.ErrorResponseException;
  * command but the acknowledgement is refused.
  */
 @Component("integrityHealthIndicator")
-class IntegrityGuard implements SmartLifecycle, HealthIndicator {
+public class IntegrityGuard implements SmartLifecycle, HealthIndicator {
 
     private static final Logger LOG = LoggerFactory.getLogger(IntegrityGuard.class);
 
@@ -84,12 +85,27 @@ class IntegrityGuard implements SmartLifecycle, HealthIndicator {
 
     /** Signs a checkpoint of the log as it stands, if what came since the last one verifies. */
     IntegrityChain.Verification checkpoint() {
-        IntegrityChain.Verification verification = chain.checkpoint(status::acknowledged);
+        IntegrityChain.Verification verification = chain.checkpoint(status.acknowledgedNow());
         status.record(verification);
         if (!status.unacknowledged().isEmpty()) {
             LOG.error("THE LEDGER'S HISTORY DOES NOT VERIFY: {}", status.unacknowledged());
         }
         return verification;
+    }
+
+    /**
+     * Signs a checkpoint as {@link #checkpoint()} does, for a request that needs one: refused (409
+     * {@code LEDGER_INTEGRITY_BROKEN}) while a break is not acknowledged; empty while the log holds nothing.
+     */
+    public Optional<IntegrityChain.Checkpoint> verifiedCheckpoint() {
+        IntegrityChain.Verification verification = checkpoint();
+        List<IntegrityChain.Mismatch> breaks = status.unacknowledged();
+        if (!breaks.isEmpty()) {
+            throw new ErrorResponseException(HttpStatus.CONFLICT, ProblemCode.problem(HttpStatus.CONFLICT,
+                    "LEDGER_INTEGRITY_BROKEN", "The history does not verify (" + breaks.get(0).reason()
+                            + "); no checkpoint was signed.", null), null);
+        }
+        return Optional.ofNullable(verification.checkpoint());
     }
 
     private void scheduledCheckpoint() {

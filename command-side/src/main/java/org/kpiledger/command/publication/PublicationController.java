@@ -12,9 +12,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.kpiledger.command.integrity.IntegrityChain;
-import org.kpiledger.command.integrity.IntegrityStatus;
+import org.kpiledger.command.integrity.IntegrityGuard;
 import org.kpiledger.command.web.CommandDispatcher;
 import org.kpiledger.events.integrity.PublishReportCommand;
 import org.kpiledger.events.integrity.ReportPublishedEvent;
@@ -51,22 +50,20 @@ class PublicationController {
     private final Serializer serializer;
     private final TransactionTemplate snapshot;
     private final ScoringPolicies policies;
-    private final IntegrityChain chain;
-    private final IntegrityStatus status;
+    private final IntegrityGuard guard;
     private final CommandDispatcher commands;
     private final Clock clock;
 
     PublicationController(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer,
-            PlatformTransactionManager transactions, ScoringPolicies policies, IntegrityChain chain,
-            IntegrityStatus status, CommandDispatcher commands, Clock clock) {
+            PlatformTransactionManager transactions, ScoringPolicies policies, IntegrityGuard guard,
+            CommandDispatcher commands, Clock clock) {
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.snapshot = new TransactionTemplate(transactions);
         snapshot.setReadOnly(true);
         snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.policies = policies;
-        this.chain = chain;
-        this.status = status;
+        this.guard = guard;
         this.commands = commands;
         this.clock = clock;
     }
@@ -90,14 +87,10 @@ class PublicationController {
     @PostMapping
     @Operation(summary = "Publishes the progress of every KPI as the ledger stands now, with its checkpoint and hash")
     ResponseEntity<Published> publish(@Valid @RequestBody Publish request) {
-        IntegrityChain.Verification checked = chain.checkpoint(mismatch -> status.unacknowledged(List.of(mismatch))
-                .isEmpty());
-        IntegrityChain.Checkpoint checkpoint = checked.checkpoint();
-        if (checkpoint == null || !status.unacknowledged(checked.mismatches()).isEmpty()) {
-            throw new ErrorResponseException(HttpStatus.CONFLICT, ProblemCode.problem(HttpStatus.CONFLICT,
-                    "LEDGER_INTEGRITY_BROKEN", "The history does not verify, or holds nothing yet: no report can "
-                            + "be published from it.", null), null);
-        }
+        IntegrityChain.Checkpoint checkpoint = guard.verifiedCheckpoint().orElseThrow(() ->
+                new ErrorResponseException(HttpStatus.CONFLICT, ProblemCode.problem(HttpStatus.CONFLICT,
+                        "LEDGER_INTEGRITY_BROKEN", "The ledger holds nothing yet: no report can be published from it.",
+                        null), null));
         long position = jdbc.queryForObject("select global_index from event_chain order by global_index "
                 + "offset ? limit 1", Long.class, checkpoint.size() - 1);
         String id = UUID.randomUUID().toString();
@@ -131,8 +124,7 @@ class PublicationController {
             jdbc.query("select payload, payload_type, payload_revision from domain_event_entry "
                             + "where global_index <= ? and type in ('Kpi', 'Strategy') order by global_index",
                     row -> {
-                        view.apply(serializer.deserialize(new SimpleSerializedObject<>(row.getBytes(1), byte[].class,
-                                row.getString(2), row.getString(3))));
+                        view.apply(IntegrityChain.payload(serializer, row));
                     }, position);
             return view.hash();
         });
@@ -141,8 +133,7 @@ class PublicationController {
     private ReportPublishedEvent find(String id) {
         List<ReportPublishedEvent> found = jdbc.query("select payload, payload_type, payload_revision "
                 + "from domain_event_entry where aggregate_identifier = ? and type = 'Publication'", (row, n) ->
-                serializer.deserialize(new SimpleSerializedObject<>(row.getBytes(1), byte[].class, row.getString(2),
-                        row.getString(3))), id);
+                IntegrityChain.<ReportPublishedEvent>payload(serializer, row), id);
         if (found.isEmpty()) {
             throw new ErrorResponseException(HttpStatus.NOT_FOUND, ProblemCode.problem(HttpStatus.NOT_FOUND,
                     "PUBLICATION_NOT_FOUND", "No report " + id + " was published.", "id"), null);
