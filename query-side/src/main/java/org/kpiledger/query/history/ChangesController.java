@@ -3,34 +3,16 @@ package org.kpiledger.query.history;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Collectors;
-import org.kpiledger.platform.web.InvalidFieldException;
 import org.kpiledger.query.export.Spreadsheet;
-import org.kpiledger.query.progress.KpiProgressReader;
-import org.kpiledger.query.progress.KpiProgressView;
-import org.kpiledger.query.temporal.AsOf;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.annotation.Isolation;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What changed between two instants: the ledger's KPI views as of each, compared field by field, with the events
@@ -38,68 +20,22 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @RestController
 @Tag(name = "History", description = "Every change of a KPI, and the audit feed of the whole ledger")
-@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 class ChangesController {
 
     private static final String INSTANT = "An ISO-8601 instant with its offset, or a date (the end of that day in the "
             + "ledger's time zone)";
-    /** Bookkeeping, not content: they change with every event and say nothing a reader compares. */
-    private static final Set<String> NOT_COMPARED = Set.of("kpiId", "version", "updatedAt", "asOf", "position",
-            "latestActual");
-    private static final Set<String> ACTUAL_FIELDS = Set.of("value", "note", "evidenceReference");
 
-    private final KpiProgressReader reader;
-    private final JdbcTemplate jdbc;
-    private final JsonMapper json;
-    private final Clock clock;
+    private final ChangeComparison comparison;
 
-    ChangesController(KpiProgressReader reader, JdbcTemplate jdbc, JsonMapper json, Clock clock) {
-        this.reader = reader;
-        this.jdbc = jdbc;
-        this.json = json;
-        this.clock = clock;
-    }
-
-    record FieldChange(String field, JsonNode before, JsonNode after) {
-    }
-
-    record KpiChange(String kpiId, String name, List<FieldChange> fields, List<Long> positions) {
-    }
-
-    record Changes(Instant from, Instant to, List<KpiChange> changes) {
+    ChangesController(ChangeComparison comparison) {
+        this.comparison = comparison;
     }
 
     @GetMapping(value = "/api/v1/changes", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Every KPI whose view differs between two instants, field by field (COMMITTEE, AUDITOR)")
-    Changes changes(@Parameter(description = INSTANT) @RequestParam String from,
+    ChangeComparison.Changes changes(@Parameter(description = INSTANT) @RequestParam String from,
             @Parameter(description = INSTANT + ", or absent for now") @RequestParam(required = false) String to) {
-        AsOf since = AsOf.parse(from, clock.getZone());
-        AsOf until = AsOf.parse(to, clock.getZone());
-        if (since.isNow()) {
-            throw new InvalidFieldException("from", "from is required: " + INSTANT + ".");
-        }
-        Instant end = until.isNow() ? clock.instant() : until.instant();
-        if (!since.instant().isBefore(end)) {
-            throw new InvalidFieldException("to", "to must come after from.");
-        }
-        Map<String, KpiProgressView> before = byId(reader.all(since).kpis());
-        Map<String, List<Long>> positionsBySubject = positionsBySubject(since.instant(), end);
-        List<KpiChange> changes = new ArrayList<>();
-        for (KpiProgressView after : reader.all(new AsOf(end)).kpis()) {
-            Map<String, JsonNode> old = flat(before.get(after.kpiId()));
-            Map<String, JsonNode> now = flat(after);
-            Set<String> fields = new LinkedHashSet<>(old.keySet());
-            fields.addAll(now.keySet());
-            List<FieldChange> differing = fields.stream()
-                    .filter(field -> !Objects.equals(old.get(field), now.get(field)))
-                    .map(field -> new FieldChange(field, old.get(field), now.get(field)))
-                    .toList();
-            if (!differing.isEmpty()) {
-                changes.add(new KpiChange(after.kpiId(), after.name(), differing,
-                        positions(after, positionsBySubject)));
-            }
-        }
-        return new Changes(since.instant(), until.instant(), changes);
+        return comparison.between(from, to);
     }
 
     @GetMapping(value = "/api/v1/changes", produces = Spreadsheet.TEXT_CSV)
@@ -114,10 +50,10 @@ class ChangesController {
         return sheet(changes(from, to)).answer(Spreadsheet.XLSX, "changes");
     }
 
-    private static Spreadsheet sheet(Changes changes) {
+    private static Spreadsheet sheet(ChangeComparison.Changes changes) {
         List<List<Object>> rows = new ArrayList<>();
-        for (KpiChange kpi : changes.changes()) {
-            for (FieldChange field : kpi.fields()) {
+        for (ChangeComparison.KpiChange kpi : changes.changes()) {
+            for (ChangeComparison.FieldChange field : kpi.fields()) {
                 rows.add(List.of(kpi.kpiId(), kpi.name(), field.field(), text(field.before()), text(field.after()),
                         kpi.positions().stream().map(String::valueOf).collect(Collectors.joining(" "))));
             }
@@ -126,70 +62,6 @@ class ChangesController {
                 List.of(List.of("kpi-ledger", "changes between two instants"),
                         List.of("from", changes.from().toString()),
                         List.of("to", changes.to() == null ? "now" : changes.to().toString())));
-    }
-
-    private static Map<String, KpiProgressView> byId(List<KpiProgressView> kpis) {
-        Map<String, KpiProgressView> byId = new HashMap<>();
-        kpis.forEach(kpi -> byId.put(kpi.kpiId(), kpi));
-        return byId;
-    }
-
-    /** The view as dotted fields ({@code target.value}, {@code actuals.2016.value}), without names of people. */
-    private Map<String, JsonNode> flat(KpiProgressView view) {
-        Map<String, JsonNode> fields = new LinkedHashMap<>();
-        if (view == null) {
-            return fields;
-        }
-        ObjectNode tree = json.valueToTree(view.withoutActors());
-        NOT_COMPARED.forEach(tree::remove);
-        JsonNode actuals = tree.remove("actuals");
-        flatten("", tree, fields);
-        for (JsonNode actual : actuals) {
-            String prefix = "actuals." + actual.path("fiscalYear").asInt() + ".";
-            ACTUAL_FIELDS.forEach(field -> {
-                if (!actual.path(field).isNull() && !actual.path(field).isMissingNode()) {
-                    fields.put(prefix + field, actual.get(field));
-                }
-            });
-        }
-        return fields;
-    }
-
-    private static void flatten(String prefix, JsonNode node, Map<String, JsonNode> fields) {
-        if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> entry = it.next();
-                flatten(prefix + entry.getKey() + ".", entry.getValue(), fields);
-            }
-        } else if (!node.isNull()) {
-            fields.put(prefix.substring(0, prefix.length() - 1), node);
-        }
-    }
-
-    /**
-     * The positions of the events recorded after {@code from} and up to {@code to}, by subject ({@code KPI/1-1-1-01},
-     * {@code STRATEGY/shinagawa-2015}), in order: one query, whatever the number of KPIs that changed.
-     */
-    private Map<String, List<Long>> positionsBySubject(Instant from, Instant to) {
-        Map<String, List<Long>> positions = new HashMap<>();
-        jdbc.query("""
-                select subject_kind, subject, position from ledger_change
-                where recorded_at > ?::timestamptz and recorded_at <= ?::timestamptz
-                order by position""", row -> {
-                    positions.computeIfAbsent(row.getString(1) + "/" + row.getString(2), key -> new ArrayList<>())
-                            .add(row.getLong(3));
-                }, new AsOf(from).sqlValue(), new AsOf(to).sqlValue());
-        return positions;
-    }
-
-    /** The KPI's events, and its plan's, in position order. */
-    private static List<Long> positions(KpiProgressView kpi, Map<String, List<Long>> positionsBySubject) {
-        List<Long> positions = new ArrayList<>(positionsBySubject.getOrDefault("KPI/" + kpi.kpiId(), List.of()));
-        if (kpi.strategy() != null) {
-            positions.addAll(positionsBySubject.getOrDefault("STRATEGY/" + kpi.strategy().planId(), List.of()));
-        }
-        positions.sort(null);
-        return positions;
     }
 
     private static String text(JsonNode node) {
