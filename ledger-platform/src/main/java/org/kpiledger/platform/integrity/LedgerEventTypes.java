@@ -1,6 +1,7 @@
 package org.kpiledger.platform.integrity;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.kpiledger.events.integrity.IntegrityEvent;
@@ -32,6 +33,11 @@ public final class LedgerEventTypes {
 
     public static String revisionOf(Class<?> type) {
         return REVISIONS.revisionOf(type);
+    }
+
+    /** Every event type's name, in alphabetical order. */
+    public static List<String> names() {
+        return BY_NAME.keySet().stream().sorted().toList();
     }
 
     public static Class<?> byName(String name) {

@@ -40,6 +40,10 @@ final class EndpointAccess {
             read("/swagger-ui/**"),
             open(null, "/error"),
             open(null, "/login"),
+            open(HttpMethod.GET, "/css/**"),
+            open(HttpMethod.GET, "/js/**"),
+            open(HttpMethod.GET, "/webjars/**"),
+            open(HttpMethod.GET, "/favicon.ico"),
 
             role(HttpMethod.POST, "/api/v1/kpis", LedgerRole.PLANNER),
             role(HttpMethod.POST, "/api/v1/kpis/*/actuals", LedgerRole.STAFF),
@@ -72,7 +76,15 @@ final class EndpointAccess {
             pastState("/api/v1/kpis/*"),
             pastState("/api/v1/strategies/*"),
 
-            read("/api/v1/**"));
+            read("/api/v1/**"),
+
+            pastState("/"),
+            pastState("/kpis/*"),
+            read("/"),
+            read("/kpis/*"),
+            role(HttpMethod.GET, "/changes", LedgerRole.COMMITTEE, LedgerRole.AUDITOR),
+            role(HttpMethod.GET, "/audit", LedgerRole.AUDITOR),
+            role(null, "/entry/**", LedgerRole.STAFF));
 
     private EndpointAccess() {
     }

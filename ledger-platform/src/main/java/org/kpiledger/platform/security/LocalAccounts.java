@@ -119,6 +119,12 @@ public class LocalAccounts {
                 .stream().filter(roles -> roles.contains(LedgerRole.ADMIN)).count();
     }
 
+    /** The id of the account's latest change (0 for none): it grows with every change of the account. */
+    long lastChangeOf(String username) {
+        return jdbc.queryForObject("select coalesce(max(id), 0) from user_account_change where username = ?",
+                Long.class, username);
+    }
+
     public List<Change> changes(String username, long after, int limit) {
         return jdbc.query("select * from user_account_change where (?::varchar is null or username = ?) and id > ? "
                 + "order by id limit ?", (row, n) -> new Change(row.getLong("id"),

@@ -39,9 +39,9 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import org.springframework.security.web.savedrequest.NullRequestCache;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -111,16 +111,19 @@ public class SecurityConfiguration {
                 }
             }
         };
+        SessionAccountCheck sessionAccountCheck = new SessionAccountCheck(accounts);
         http.authenticationManager(new ProviderManager(passwordLogin))
+                .addFilterAfter(sessionAccountCheck, SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(authorize -> authorizeFromTable(authorize, publicRead, roleHierarchy))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems)
                         .authenticationDetailsSource(request -> new LoginDetails(request, AuthMethod.HTTP_BASIC)))
                 .formLogin(form -> form
                         .authenticationDetailsSource(request -> new LoginDetails(request, AuthMethod.FORM_LOGIN))
+                        .successHandler(sessionAccountCheck.rememberingTheAccount())
                         .failureHandler(formFailure)
                         .permitAll())
                 .logout(logout -> logout.permitAll())
-                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                .requestCache(cache -> cache.requestCache(PageRequests.returnAfterSignIn()))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken))

@@ -1,5 +1,6 @@
 package org.kpiledger.platform.security;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfException;
 
 /**
@@ -26,6 +28,8 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
 
     private final ProblemResponses responses;
     private final boolean bearerTokens;
+    /** A browser asking for a page is sent to the login form, and back to the page after signing in. */
+    private final LoginUrlAuthenticationEntryPoint signInFirst = new LoginUrlAuthenticationEntryPoint("/login");
 
     SecurityProblems(ProblemResponses responses, boolean bearerTokens) {
         this.responses = responses;
@@ -34,7 +38,11 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException refusal)
-            throws IOException {
+            throws IOException, ServletException {
+        if (PageRequests.isPage(request) && !(refusal instanceof LoginThrottledException)) {
+            signInFirst.commence(request, response, refusal);
+            return;
+        }
         if (refusal instanceof LoginThrottledException throttled) {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
             responses.write(response, ProblemCode.problem(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_LOGIN_FAILURES",
@@ -60,6 +68,13 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException refusal)
             throws IOException {
+        if (PageRequests.isPage(request)) {
+            PageRequests.writeRefusal(response, refusal instanceof CsrfException
+                    ? "This form was sent without its CSRF token, or with an old one (the session may have ended): "
+                            + "reload the page and send it again."
+                    : missingRoleDetail(request));
+            return;
+        }
         if (refusal instanceof CsrfException) {
             responses.write(response, ProblemCode.problem(HttpStatus.FORBIDDEN, "CSRF_TOKEN_INVALID",
                     "This form was sent without its CSRF token, or with an old one; reload the page and send it again.",
@@ -71,9 +86,7 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
                 .map(rule -> {
                     String roles = rule.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(" or "));
                     ProblemDetail missingRole = ProblemCode.problem(HttpStatus.FORBIDDEN, "FORBIDDEN",
-                            "This needs the role " + roles + "; you have "
-                                    + LedgerPrincipal.current().map(user -> user.roles().isEmpty() ? "no role"
-                                            : LedgerRole.joined(user.roles())).orElse("no role") + ".", null);
+                            missingRoleDetail(request), null);
                     missingRole.setProperty(REASON, "MISSING_ROLE");
                     missingRole.setProperty("requiredRoles", rule.roles().stream().map(Enum::name).sorted().toList());
                     return missingRole;
@@ -81,5 +94,15 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
                 .orElseGet(() -> ProblemCode.problem(HttpStatus.FORBIDDEN, "FORBIDDEN",
                         "You may not do this.", null));
         responses.write(response, problem);
+    }
+
+    private static String missingRoleDetail(HttpServletRequest request) {
+        return EndpointAccess.ruleFor(request)
+                .filter(rule -> rule.access() == EndpointAccess.Access.ROLE)
+                .map(rule -> "This needs the role "
+                        + rule.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(" or "))
+                        + "; you have " + LedgerPrincipal.current().map(user -> user.roles().isEmpty() ? "no role"
+                                : LedgerRole.joined(user.roles())).orElse("no role") + ".")
+                .orElse("You may not do this.");
     }
 }

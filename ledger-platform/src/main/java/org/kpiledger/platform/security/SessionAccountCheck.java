@@ -1,0 +1,55 @@
+package org.kpiledger.platform.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * A browser session lasts only as long as the account it signed in as is unchanged: when an administrator disables
+ * the account, changes its password or its roles, the session's next request finds the account's change record
+ * grown since the sign-in, ends the session and goes on as anonymous. HTTP Basic and bearer requests are checked on
+ * every request anyway.
+ */
+class SessionAccountCheck extends OncePerRequestFilter {
+
+    static final String LAST_CHANGE = SessionAccountCheck.class.getName() + ".lastChange";
+
+    private final LocalAccounts accounts;
+
+    SessionAccountCheck(LocalAccounts accounts) {
+        this.accounts = accounts;
+    }
+
+    /** Remembers, with the new session, the account's last change at the moment of signing in. */
+    AuthenticationSuccessHandler rememberingTheAccount() {
+        SavedRequestAwareAuthenticationSuccessHandler backToThePage = new SavedRequestAwareAuthenticationSuccessHandler();
+        backToThePage.setRequestCache(PageRequests.returnAfterSignIn());
+        return (request, response, authentication) -> {
+            request.getSession().setAttribute(LAST_CHANGE, accounts.lastChangeOf(authentication.getName()));
+            backToThePage.onAuthenticationSuccess(request, response, authentication);
+        };
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        HttpSession session = request.getSession(false);
+        Object lastChange = session == null ? null : session.getAttribute(LAST_CHANGE);
+        if (lastChange instanceof Long seen) {
+            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+            if (authentication != null && accounts.lastChangeOf(authentication.getName()) != seen) {
+                session.invalidate();
+                SecurityContextHolder.clearContext();
+            }
+        }
+        chain.doFilter(request, response);
+    }
+}
