@@ -110,7 +110,22 @@ class AuthorizationMatrixIT {
             row("GET metrics", (h, kpi) -> h.get("/actuator/metrics"),
                     401, 403, 403, 403, 403, 403, 200),
             row("GET the OpenAPI document", (h, kpi) -> h.get("/v3/api-docs"),
-                    200, 200, 200, 200, 200, 200, 200));
+                    200, 200, 200, 200, 200, 200, 200),
+            row("GET the dashboard's overview", (h, kpi) -> h.get("/"),
+                    200, 200, 200, 200, 200, 200, 200),
+            row("GET the dashboard's overview as of a date", (h, kpi) -> h.get("/?asOf=2030-03-31"),
+                    401, 403, 403, 403, 200, 200, 200),
+            row("GET a KPI's page", (h, kpi) -> h.get("/kpis/" + kpi),
+                    200, 200, 200, 200, 200, 200, 200),
+            row("GET a KPI's page as of a date", (h, kpi) -> h.get("/kpis/" + kpi + "?asOf=2030-03-31"),
+                    401, 403, 403, 403, 200, 200, 200),
+            row("GET the page of changes between two dates", (h, kpi) -> h.get("/changes"),
+                    401, 403, 403, 403, 200, 200, 200),
+            row("GET the audit page", (h, kpi) -> h.get("/audit"),
+                    401, 403, 403, 403, 200, 403, 200),
+            row("GET the entry form (another department's staff see it without the form)",
+                    (h, kpi) -> h.get("/entry/kpis/" + kpi),
+                    401, 200, 200, 403, 403, 403, 200));
 
     private static LedgerProcesses processes;
     private static LedgerHttp admin;

@@ -67,6 +67,21 @@ class SeparateProcessesIT {
     }
 
     @Test
+    void theQuerySideServesTheDashboardAndTheCommandSideTheEntryForm() {
+        assertThat(planner.post("/api/v1/kpis", registerStartups("1-1-3-01", "sangyo")).status()).isEqualTo(201);
+
+        var overview = querySide.get("/", "Accept", "text/html");
+        assertThat(overview.status()).isEqualTo(200);
+        assertThat(overview.body()).contains("総合戦略の進捗");
+        var form = staff.get("/entry/kpis/1-1-3-01", "Accept", "text/html");
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.body()).contains("id=\"entry-form\"", "name=\"version\" value=\"1\"");
+        assertThat(commandSide.get("/", "Accept", "text/html").status()).isEqualTo(404);
+        assertThat(querySide.as("sato", LedgerHttp.passwordOf("sato")).get("/entry/kpis/1-1-3-01", "Accept",
+                "text/html").status()).isEqualTo(404);
+    }
+
+    @Test
     void eachSideDocumentsItsOwnHalfOfTheApiInOpenApi() {
         var commandPaths = commandSide.get("/v3/api-docs").json().path("paths");
         var queryPaths = querySide.get("/v3/api-docs").json().path("paths");

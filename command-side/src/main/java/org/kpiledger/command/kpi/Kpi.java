@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -46,6 +47,7 @@ class Kpi {
 
     @AggregateIdentifier
     private KpiId kpiId;
+    private String name;
     private String unit;
     private ValueKind valueKind;
     private Baseline baseline;
@@ -156,6 +158,7 @@ class Kpi {
     @EventSourcingHandler
     void on(KpiRegisteredEvent event, @SequenceNumber long sequenceNumber) {
         kpiId = event.kpiId();
+        name = event.name();
         unit = event.unit();
         valueKind = event.valueKind();
         baseline = event.baseline();
@@ -191,6 +194,14 @@ class Kpi {
     void on(DepartmentAssignedEvent event, @SequenceNumber long sequenceNumber) {
         department = event.department();
         version = sequenceNumber;
+    }
+
+    /** What a writer needs to see before changing this KPI's figures, as of this version. */
+    KpiFigures figures() {
+        Map<Integer, BigDecimal> byYear = new TreeMap<>();
+        actuals.forEach((fiscalYear, quantity) -> byYear.put(fiscalYear.year(), quantity.amount()));
+        return new KpiFigures(kpiId, name, unit, valueKind, baseline.fiscalYear().year(),
+                department == null ? null : department.code(), byYear, version);
     }
 
     /**

@@ -23,7 +23,7 @@ import org.kpiledger.platform.web.LedgerText;
  * Every text field is {@link LedgerText}; {@code valueKind} may be left out, the unit then decides it, and so may
  * {@code strategy}: a KPI may stand alone, and {@code department}: a KPI may have no owner yet.
  */
-final class KpiRequests {
+public final class KpiRequests {
 
     private KpiRequests() {
     }
@@ -69,14 +69,14 @@ final class KpiRequests {
             @NotNull TargetComparator comparator) {
     }
 
-    record RecordActual(
+    public record RecordActual(
             @NotNull FiscalYear fiscalYear,
             @NotNull @Digits(integer = 15, fraction = 6) BigDecimal value,
             @LedgerText(multiLine = true) @Size(max = 2000) String note,
             @LedgerText @Size(max = 500) String evidenceReference) {
     }
 
-    record CorrectActual(
+    public record CorrectActual(
             @NotNull @Digits(integer = 15, fraction = 6) BigDecimal value,
             @NotBlank @LedgerText(multiLine = true) @Size(max = 2000) String reason) {
     }

@@ -1,0 +1,71 @@
+package org.kpiledger.query.dashboard;
+
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.kpiledger.events.kpi.Accumulation;
+import org.kpiledger.platform.pages.AsOfPicker;
+import org.kpiledger.platform.pages.LedgerPage;
+import org.kpiledger.platform.pages.Viewer;
+import org.kpiledger.query.progress.KpiProgressReader;
+import org.kpiledger.query.progress.KpiProgressView;
+import org.kpiledger.query.temporal.AsOf;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** The overview at {@code /}: every KPI under its goal, policy and measure, now or as of a date, filtered. */
+@Controller
+@LedgerPage
+class OverviewPage {
+
+    private final KpiProgressReader reader;
+    private final Clock clock;
+
+    OverviewPage(KpiProgressReader reader, Clock clock) {
+        this.reader = reader;
+        this.clock = clock;
+    }
+
+    @GetMapping(value = "/", produces = MediaType.TEXT_HTML_VALUE)
+    String overview(@RequestParam(required = false) String asOf, @RequestParam(required = false) Integer goal,
+            @RequestParam(required = false) String grade, @RequestParam(required = false) String department,
+            @RequestParam(required = false) String accumulation, @RequestParam(required = false) String q,
+            Model model) {
+        AsOf at = AsOf.parse(asOf, clock.getZone());
+        OverviewFilter filter = new OverviewFilter(goal, grade, department, accumulation, q);
+        Viewer viewer = Viewer.current();
+        List<KpiProgressView> all = reader.all(at).kpis();
+        List<KpiProgressView> shown = all.stream().filter(kpi -> filter.matches(kpi, viewer)).toList();
+        model.addAttribute("asOf", AsOfPicker.of(asOf, at.instant(), clock.getZone()));
+        model.addAttribute("filter", filter);
+        model.addAttribute("overview", Overview.of(shown));
+        model.addAttribute("shown", shown.size());
+        model.addAttribute("total", all.size());
+        model.addAttribute("goals", all.stream().map(KpiProgressView::strategy).filter(Objects::nonNull)
+                .map(KpiProgressView.Strategy::goal).filter(Objects::nonNull).distinct()
+                .sorted(Comparator.comparingInt(KpiProgressView.Goal::number)).toList());
+        model.addAttribute("grades", all.stream().map(KpiProgressView::achievement)
+                .sorted(Comparator.comparing(achievement -> achievement.category().ordinal()))
+                .map(achievement -> achievement.grade()).distinct().toList());
+        model.addAttribute("departments", all.stream().map(KpiProgressView::department).filter(Objects::nonNull)
+                .distinct().sorted().toList());
+        model.addAttribute("accumulations", Accumulation.values());
+        model.addAttribute("csvUrl", download("csv", asOf, at));
+        model.addAttribute("xlsxUrl", download("xlsx", asOf, at));
+        return "overview";
+    }
+
+    /** The KPI list of the API in a spreadsheet format, as of the same moment. */
+    private static String download(String format, String asOf, AsOf at) {
+        UriComponentsBuilder url = UriComponentsBuilder.fromPath("/api/v1/kpis").queryParam("format", format);
+        if (!at.isNow()) {
+            url.queryParam("asOf", asOf);
+        }
+        return url.build().encode().toUriString();
+    }
+}
