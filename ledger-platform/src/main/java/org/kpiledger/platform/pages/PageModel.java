@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Map;
 import org.kpiledger.platform.web.InvalidFieldException;
 import org.kpiledger.platform.web.LedgerProblemDetailsHandler;
+import org.kpiledger.platform.web.ProblemCode;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponse;
@@ -62,8 +63,8 @@ class PageModel {
     @ExceptionHandler(ErrorResponseException.class)
     ModelAndView refused(ErrorResponse e, HttpServletRequest request) {
         Map<String, Object> properties = e.getBody().getProperties() == null ? Map.of() : e.getBody().getProperties();
-        return problemPage(HttpStatus.valueOf(e.getStatusCode().value()), (String) properties.get("code"),
-                (String) properties.get("field"), e.getBody().getDetail(), request);
+        return problemPage(HttpStatus.valueOf(e.getStatusCode().value()), (String) properties.get(ProblemCode.CODE),
+                (String) properties.get(ProblemCode.FIELD), e.getBody().getDetail(), request);
     }
 
     private ModelAndView problemPage(HttpStatus status, String code, String field, String detail,
