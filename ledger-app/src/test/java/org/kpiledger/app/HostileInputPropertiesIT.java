@@ -12,22 +12,21 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import java.util.Random;
+import java.util.stream.Stream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.kpiledger.LedgerApplication;
 import org.kpiledger.app.LedgerHttp.Reply;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Issue 6: generated hostile requests against every write endpoint of the running ledger. Every answer is a
+ * Issue 6: generated hostile requests against every write endpoint of the running ledger (seeded cases, {@link
+ * Seeds}). Every answer is a
  * success or a problem document, never a server error; a refusal stores nothing and a success exactly one event;
  * afterwards the read model has caught up with every KPI, holds no dead letter, and equals a fresh replay.
  */
@@ -38,7 +37,7 @@ class HostileInputPropertiesIT {
     private static ConfigurableApplicationContext ledger;
     private static LedgerHttp http;
 
-    @BeforeContainer
+    @BeforeAll
     static void startWithOneKpi() {
         processes = new LedgerProcesses();
         // every request comes from one address here, and a quarter of them fail to sign in on purpose
@@ -52,7 +51,7 @@ class HostileInputPropertiesIT {
                 .isEqualTo(201);
     }
 
-    @AfterContainer
+    @AfterAll
     static void readModelEqualsAFreshReplay() throws Exception {
         try {
             String caughtUp = awaitCaughtUp();
@@ -70,8 +69,14 @@ class HostileInputPropertiesIT {
         }
     }
 
-    @Property(tries = 400)
-    void everyAnswerIsASuccessOrAProblemAndOnlyASuccessStoresAnEvent(@ForAll("hostileWrites") HostileWrite write) {
+    static Stream<Long> seeds() {
+        return Seeds.cases(400);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void everyAnswerIsASuccessOrAProblemAndOnlyASuccessStoresAnEvent(long seed) {
+        HostileWrite write = hostileWrite(new Random(seed));
         long before = processes.eventCount();
 
         Reply reply = write.sendTo(http);
@@ -86,39 +91,35 @@ class HostileInputPropertiesIT {
         }
     }
 
-    @Provide
-    Arbitrary<HostileWrite> hostileWrites() {
-        Arbitrary<String> method = Arbitraries.of("POST", "PUT", "PATCH", "DELETE");
-        Arbitrary<String> path = Arbitraries.oneOf(
-                Arbitraries.of("/api/v1/kpis", "/api/v1/kpis/" + KPI + "/actuals", "/api/v1/kpis/" + KPI
+    static HostileWrite hostileWrite(Random random) {
+        String method = Seeds.oneOf(random, "POST", "PUT", "PATCH", "DELETE");
+        String path = Seeds.anyOf(random,
+                r -> Seeds.oneOf(r, "/api/v1/kpis", "/api/v1/kpis/" + KPI + "/actuals", "/api/v1/kpis/" + KPI
                         + "/actuals/2015", "/api/v1/kpis/" + KPI + "/target", "/api/v1/kpis/" + KPI + "/actuals/H27",
                         "/api/v1/catalogs", "/api/v1/strategies/shinagawa-2015/scoring-policies",
                         "/api/v1/kpis/" + KPI + "/placement", "/api/v1/kpis/" + KPI + "/department"),
-                hostileSegment().map(segment -> "/api/v1/kpis/" + segment + "/actuals"),
-                hostileSegment().map(segment -> "/api/v1/kpis/" + KPI + "/actuals/" + segment));
-        Arbitrary<String> body = Arbitraries.oneOf(validBodies(), mutatedBodies(), junk());
-        Arbitrary<List<String>> headers = Combinators.combine(
-                Arbitraries.of(basic("admin", LedgerProcesses.ADMIN_PASSWORD), basic("sato", passwordOf("sato")),
+                r -> "/api/v1/kpis/" + hostileSegment(r) + "/actuals",
+                r -> "/api/v1/kpis/" + KPI + "/actuals/" + hostileSegment(r));
+        String body = Seeds.anyOf(random, HostileInputPropertiesIT::validBody, HostileInputPropertiesIT::mutatedBody,
+                HostileInputPropertiesIT::junk);
+        List<String> headers = new ArrayList<>();
+        for (String line : List.of(
+                Seeds.oneOf(random, basic("admin", LedgerProcesses.ADMIN_PASSWORD), basic("sato", passwordOf("sato")),
                         basic("ito", passwordOf("ito")), basic("tanaka", passwordOf("tanaka")),
                         basic("mallory", "guessed-password"), "Authorization: Basic " + LedgerHttp.utf8Header("佐藤"),
                         "Authorization: Bearer e30.e30.", "X-Actor: admin", ""),
-                Arbitraries.of("", "If-Match: *", "If-Match: \"0\"", "If-Match: \"1\"", "If-Match: W/\"1\"",
+                Seeds.oneOf(random, "", "If-Match: *", "If-Match: \"0\"", "If-Match: \"1\"", "If-Match: W/\"1\"",
                         "If-Match: \"1", "If-Match: 1", "If-Match: \"99999999999999999999\"", "If-Match: \"-1\""),
-                Arbitraries.of("", "Accept: application/json", "Accept: */*", "Accept: application/xml",
+                Seeds.oneOf(random, "", "Accept: application/json", "Accept: */*", "Accept: application/xml",
                         "Accept: text/html;q=0.9, */*;q=0.1", "Accept: ;;;", "Accept: application/json;q=0"),
-                Arbitraries.of("", "Content-Type: text/plain", "Content-Type: application/json;charset=UTF-16",
+                Seeds.oneOf(random, "", "Content-Type: text/plain", "Content-Type: application/json;charset=UTF-16",
                         "Content-Type: application/x-www-form-urlencoded", "X-Correlation-Id: ../../etc",
-                        "X-Correlation-Id: ok-1"))
-                .as((credentials, ifMatch, accept, other) -> {
-                    List<String> lines = new ArrayList<>();
-                    for (String line : List.of(credentials, ifMatch, accept, other)) {
-                        if (!line.isEmpty()) {
-                            lines.add(line);
-                        }
-                    }
-                    return lines;
-                });
-        return Combinators.combine(method, path, body, headers).as(HostileWrite::new);
+                        "X-Correlation-Id: ok-1"))) {
+            if (!line.isEmpty()) {
+                headers.add(line);
+            }
+        }
+        return new HostileWrite(method, path, body, headers);
     }
 
     private static String basic(String username, String password) {
@@ -126,13 +127,13 @@ class HostileInputPropertiesIT {
                 .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Arbitrary<String> hostileSegment() {
-        return Arbitraries.of("%2F", "%00", "..", "%2e%2e", "a%20b", "%E2%80%AE", "%C0%AF", "9-9-9-99", "x".repeat(70),
-                "%F0%9F%98%80", "FY18", "R99", "平成", "-1", "1e3");
+    private static String hostileSegment(Random random) {
+        return Seeds.oneOf(random, "%2F", "%00", "..", "%2e%2e", "a%20b", "%E2%80%AE", "%C0%AF", "9-9-9-99",
+                "x".repeat(70), "%F0%9F%98%80", "FY18", "R99", "平成", "-1", "1e3");
     }
 
-    private static Arbitrary<String> validBodies() {
-        return Arbitraries.of(
+    private static String validBody(Random random) {
+        return Seeds.oneOf(random,
                 registerStartups("generated"),
                 recordActual(2016, 11), recordActual("H29", 12),
                 LedgerHttp.json(Map.of("value", 8, "reason", "二重計上")),
@@ -141,47 +142,50 @@ class HostileInputPropertiesIT {
     }
 
     /** A valid body with one value replaced by something hostile. */
-    private static Arbitrary<String> mutatedBodies() {
-        Arbitrary<String> hostileValue = Arbitraries.oneOf(
-                Arbitraries.strings().withCharRange('\u0000', '\u001F').ofMinLength(1).ofMaxLength(5)
-                        .map(s -> LedgerHttp.json(Map.of("x", s)).replace("{\"x\":", "").replace("}", "")),
-                Arbitraries.of("\"\\u0000\"", "\"\\ud800\"", "\"\\u202Eabc\"", "\"\\u200B\"", "\"  \"", "\"\"",
-                        "true", "null", "[]", "{}", "\"12\"", "-0", "1e400", "-1e-400", "12345678901234567890.5",
-                        "NaN", "0.0000001", "-5", "2.5", "250", "\"" + "長".repeat(3000) + "\""),
-                Arbitraries.integers().between(-5, 3000).map(String::valueOf));
-        Arbitrary<String> field = Arbitraries.of("\"name\"", "\"unit\"", "\"value\"", "\"fiscalYear\"", "\"note\"",
-                "\"reason\"", "\"kpiId\"", "\"comparator\"", "\"qualifier\"", "\"decisionReference\"");
-        return Combinators.combine(validBodies(), field, hostileValue).as((body, name, value) -> {
-            int at = body.indexOf(name + ":");
-            if (at < 0) {
-                return body.replaceFirst("\\{", "{" + name + ":" + value + ",");
-            }
-            int start = at + name.length() + 1;
-            int end = start;
-            int depth = 0;
-            boolean inString = false;
-            for (; end < body.length(); end++) {
-                char c = body.charAt(end);
-                if (c == '"' && body.charAt(end - 1) != '\\') {
-                    inString = !inString;
-                } else if (!inString && (c == '{' || c == '[')) {
-                    depth++;
-                } else if (!inString && (c == '}' || c == ']')) {
-                    if (depth-- == 0) {
-                        break;
+    private static String mutatedBody(Random random) {
+        String value = Seeds.anyOf(random,
+                r -> {
+                    StringBuilder controls = new StringBuilder();
+                    for (int i = Seeds.between(r, 1, 5); i > 0; i--) {
+                        controls.append((char) r.nextInt(0x20));
                     }
-                } else if (!inString && c == ',' && depth == 0) {
+                    return LedgerHttp.json(Map.of("x", controls.toString())).replace("{\"x\":", "").replace("}", "");
+                },
+                r -> Seeds.oneOf(r, "\"\\u0000\"", "\"\\ud800\"", "\"\\u202Eabc\"", "\"\\u200B\"", "\"  \"",
+                        "\"\"", "true", "null", "[]", "{}", "\"12\"", "-0", "1e400", "-1e-400", "12345678901234567890.5",
+                        "NaN", "0.0000001", "-5", "2.5", "250", "\"" + "長".repeat(3000) + "\""),
+                r -> String.valueOf(Seeds.between(r, -5, 3000)));
+        String name = Seeds.oneOf(random, "\"name\"", "\"unit\"", "\"value\"", "\"fiscalYear\"", "\"note\"",
+                "\"reason\"", "\"kpiId\"", "\"comparator\"", "\"qualifier\"", "\"decisionReference\"");
+        String body = validBody(random);
+        int at = body.indexOf(name + ":");
+        if (at < 0) {
+            return body.replaceFirst("\\{", "{" + name + ":" + value + ",");
+        }
+        int start = at + name.length() + 1;
+        int end = start;
+        int depth = 0;
+        boolean inString = false;
+        for (; end < body.length(); end++) {
+            char c = body.charAt(end);
+            if (c == '"' && body.charAt(end - 1) != '\\') {
+                inString = !inString;
+            } else if (!inString && (c == '{' || c == '[')) {
+                depth++;
+            } else if (!inString && (c == '}' || c == ']')) {
+                if (depth-- == 0) {
                     break;
                 }
+            } else if (!inString && c == ',' && depth == 0) {
+                break;
             }
-            return body.substring(0, start) + value + body.substring(end);
-        });
+        }
+        return body.substring(0, start) + value + body.substring(end);
     }
 
-    private static Arbitrary<String> junk() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().ofMaxLength(200),
-                Arbitraries.of("", "{", "[1,2]", "\"text\"", "{\"value\":1,\"value\":2}", "{}{}", "null",
+    private static String junk(Random random) {
+        return Seeds.anyOf(random, r -> Seeds.anyText(r, 200),
+                r -> Seeds.oneOf(r, "", "{", "[1,2]", "\"text\"", "{\"value\":1,\"value\":2}", "{}{}", "null",
                         "{\"fiscalYear\":2016,\"value\":12,\"actor\":\"mallory\"}"));
     }
 

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -162,19 +163,27 @@ class IntegrityIT {
         assertThat(lines).hasSize((int) processes.eventCount() + 1);
         assertThat(lines.get(lines.size() - 1)).startsWith("{\"checkpoint\":");
         JsonNode recorded = lines.stream().map(JSON::readTree)
-                .filter(line -> line.path("type").asString().equals("ActualRecordedEvent")).findFirst().orElseThrow();
-        assertThat(recorded.path("payload").path("kpiId").asString()).isEqualTo("int-1");
-        assertThat(recorded.path("payload").path("fiscalYear").asInt()).isEqualTo(2015);
-        assertThat(recorded.path("payload").path("value").path("amount").asString()).isEqualTo("9");
-        assertThat(recorded.path("metadata").path("actor").asString()).isEqualTo("sato");
-        assertThat(export).doesNotContain("\"measured\"").doesNotContain("{\"value\":\"int-1\"}");
+                .filter(line -> line.path("readable").path("type").asString().equals("ActualRecordedEvent"))
+                .findFirst().orElseThrow();
+        assertThat(recorded.path("scheme").asInt()).isEqualTo(2);
+        assertThat(recorded.path("payloadType").asString()).isEqualTo("org.kpiledger.events.kpi.ActualRecordedEvent");
+        assertThat(processes.database().queryForObject("select payload from domain_event_entry where global_index = ?",
+                byte[].class, recorded.path("position").asLong()))
+                .as("the export carries the payload as stored, byte for byte")
+                .isEqualTo(Base64.getDecoder().decode(recorded.path("payload").asString()));
+        JsonNode readable = recorded.path("readable");
+        assertThat(readable.path("payload").path("kpiId").asString()).isEqualTo("int-1");
+        assertThat(readable.path("payload").path("fiscalYear").asInt()).isEqualTo(2015);
+        assertThat(readable.path("payload").path("value").path("amount").asString()).isEqualTo("9");
+        assertThat(readable.path("metadata").path("actor").asString()).isEqualTo("sato");
+        assertThat(readable.toString()).doesNotContain("\"measured\"").doesNotContain("{\"value\":\"int-1\"}");
 
         String publicKey = admin.anonymous().get("/api/v1/integrity/public-key").body();
         Path exportFile = Files.writeString(directory.resolve("ledger.jsonl"), export);
         Path keyFile = Files.writeString(directory.resolve("key.pub"), publicKey);
         assertThat(offline(exportFile, keyFile)).startsWith("0 VERIFIED: " + processes.eventCount() + " entries");
 
-        String changed = export.replaceFirst("\"amount\":\"9\"", "\"amount\":\"8\"");
+        String changed = withPayloadChanged(export, recorded.path("position").asLong());
         assertThat(changed).isNotEqualTo(export);
         ExportVerifier.Result result = ExportVerifier.verify(new BufferedReader(new StringReader(changed)), publicKey);
         assertThat(result.verified()).isFalse();
@@ -195,7 +204,7 @@ class IntegrityIT {
             String[] database = {"--spring.datasource.url=" + restored.jdbcUrl(), "--spring.datasource.username=postgres",
                     "--kpi-ledger.security.admin-password=" + LedgerProcesses.ADMIN_PASSWORD};
             Path changed = Files.writeString(directory.resolve("changed.jsonl"),
-                    export.replaceFirst("\"amount\":\"9\"", "\"amount\":\"8\""));
+                    withPayloadChanged(export, actualRecordedPosition("int-1")));
             assertThat(jar(directory, "import", changed.toString(), database))
                     .startsWith("1 ").contains("NOT IMPORTED").contains("head hash");
             assertThat(restored.eventCount()).as("a refused import stores nothing").isZero();
@@ -216,7 +225,7 @@ class IntegrityIT {
     }
 
     /** A way a superuser alters the stored history, with triggers disabled, and how to put it back. */
-    record Tampering(String name, String expectedReason, String sql, List<Long> touched, Long expectedPosition) {
+    record Tampering(String name, String expectedKind, String sql, List<Long> touched, long expectedPosition) {
 
         @Override
         public String toString() {
@@ -224,60 +233,83 @@ class IntegrityIT {
         }
     }
 
-    static Stream<Tampering> tamperings() {
+    static Stream<String> tamperings() {
+        return Stream.of("changed payload", "changed metadata", "changed timestamp", "changed revision",
+                "deleted middle event", "deleted last event", "deleted last event and its hash", "swapped events",
+                "inserted event");
+    }
+
+    /** The tampering of that name, on the history as it stands now (each test adds its acknowledgement to it). */
+    private static Tampering tampering(String name) {
         long recorded = actualRecordedPosition("int-1");
         long other = actualRecordedPosition("int-2");
         long last = processes.database().queryForObject("select max(global_index) from domain_event_entry",
                 Long.class);
         String asJson = "convert_from(%s, 'UTF8')::jsonb";
-        return Stream.of(
-                new Tampering("changed payload", "altered", "update domain_event_entry set payload = convert_to("
-                        + "jsonb_set(" + asJson.formatted("payload") + ", '{note}', '\"tampered\"')::text, 'UTF8') "
-                        + "where global_index = " + recorded, List.of(recorded), recorded),
-                new Tampering("changed metadata", "altered", "update domain_event_entry set meta_data = convert_to("
-                        + "jsonb_set(" + asJson.formatted("meta_data") + ", '{actor}', '\"mallory\"')::text, "
-                        + "'UTF8') where global_index = " + recorded, List.of(recorded), recorded),
-                new Tampering("changed timestamp", "altered", "update domain_event_entry set time_stamp = "
-                        + "'2016-01-01T00:00:00Z' where global_index = " + recorded, List.of(recorded), recorded),
-                new Tampering("deleted middle event", "deleted", "delete from domain_event_entry where "
-                        + "global_index = " + recorded, List.of(recorded), recorded),
-                new Tampering("deleted last event", "deleted", "delete from domain_event_entry where "
-                        + "global_index = " + last, List.of(last), last),
-                new Tampering("deleted last event and its hash", "truncated", "delete from domain_event_entry where "
-                        + "global_index = " + last + "; delete from event_chain where global_index = " + last,
-                        List.of(last), null),
-                new Tampering("swapped events", "altered", "update domain_event_entry set global_index = -1 where "
-                        + "global_index = " + recorded + "; update domain_event_entry set global_index = " + recorded
-                        + " where global_index = " + other + "; update domain_event_entry set global_index = "
-                        + other + " where global_index = -1", List.of(recorded, other), Math.min(recorded, other)),
-                new Tampering("inserted event", "inserted", "insert into domain_event_entry (global_index, "
-                        + "event_identifier, type, aggregate_identifier, sequence_number, time_stamp, payload_type, "
-                        + "payload_revision, payload, meta_data) select " + (last + 100) + ", 'forged', type, "
-                        + "aggregate_identifier, sequence_number + 100, time_stamp, payload_type, payload_revision, "
-                        + "payload, meta_data from domain_event_entry where global_index = " + recorded,
-                        List.of(last + 100), last + 100));
+        return switch (name) {
+            case "changed payload" -> new Tampering(name, "ALTERED", "update domain_event_entry set payload = "
+                    + "convert_to(jsonb_set(" + asJson.formatted("payload") + ", '{note}', '\"tampered\"')::text, "
+                    + "'UTF8') where global_index = " + recorded, List.of(recorded), recorded);
+            case "changed metadata" -> new Tampering(name, "ALTERED", "update domain_event_entry set meta_data = "
+                    + "convert_to(jsonb_set(" + asJson.formatted("meta_data") + ", '{actor}', '\"mallory\"')::text, "
+                    + "'UTF8') where global_index = " + recorded, List.of(recorded), recorded);
+            case "changed timestamp" -> new Tampering(name, "ALTERED", "update domain_event_entry set time_stamp = "
+                    + "'2016-01-01T00:00:00Z' where global_index = " + recorded, List.of(recorded), recorded);
+            case "changed revision" -> new Tampering(name, "ALTERED", "update domain_event_entry set "
+                    + "payload_revision = '2' where global_index = " + recorded, List.of(recorded), recorded);
+            case "deleted middle event" -> new Tampering(name, "DELETED", "delete from domain_event_entry where "
+                    + "global_index = " + recorded, List.of(recorded), recorded);
+            case "deleted last event" -> new Tampering(name, "DELETED", "delete from domain_event_entry where "
+                    + "global_index = " + last, List.of(last), last);
+            case "deleted last event and its hash" -> new Tampering(name, "TRUNCATED", "delete from "
+                    + "domain_event_entry where global_index = " + last + "; delete from event_chain where "
+                    + "global_index = " + last, List.of(last), chainSize());
+            case "swapped events" -> new Tampering(name, "ALTERED", "update domain_event_entry set global_index = "
+                    + "-1 where global_index = " + recorded + "; update domain_event_entry set global_index = "
+                    + recorded + " where global_index = " + other + "; update domain_event_entry set global_index = "
+                    + other + " where global_index = -1", List.of(recorded, other), Math.min(recorded, other));
+            case "inserted event" -> new Tampering(name, "INSERTED", "insert into domain_event_entry (global_index, "
+                    + "event_identifier, type, aggregate_identifier, sequence_number, time_stamp, payload_type, "
+                    + "payload_revision, payload, meta_data) select " + (last + 100) + ", 'forged', type, "
+                    + "aggregate_identifier, sequence_number + 100, time_stamp, payload_type, payload_revision, "
+                    + "payload, meta_data from domain_event_entry where global_index = " + recorded,
+                    List.of(last + 100), last + 100);
+            default -> throw new IllegalArgumentException(name);
+        };
     }
 
+    /**
+     * The history is checkpointed first, as the service does within seconds of every write; the break is named by
+     * kind and position, stays reported after the rows are put back, and keeps writes refused until an
+     * administrator acknowledges it.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("tamperings")
     @Order(6)
-    void tamperingInSqlIsDetectedAndNamedByPosition(Tampering tampering) {
+    void tamperingInSqlIsDetectedNamedByPositionAndRefusesWritesUntilAcknowledged(String name) {
+        assertThat(auditor.post("/api/v1/integrity/checkpoints", "").status()).isEqualTo(201);
+        Tampering tampering = tampering(name);
         tamper(tampering);
         try {
             JsonNode report = auditor.get("/api/v1/integrity").json();
             assertThat(report.path("verified").asBoolean()).isFalse();
             JsonNode first = report.path("firstMismatch");
-            assertThat(first.path("reason").asString()).startsWith(tampering.expectedReason());
-            if (tampering.expectedPosition() == null) {
-                assertThat(first.path("position").isNull()).isTrue();
-            } else {
-                assertThat(first.path("position").asLong()).isEqualTo(tampering.expectedPosition());
-            }
+            assertThat(first.path("kind").asString()).as(first.toString()).isEqualTo(tampering.expectedKind());
+            assertThat(first.path("position").asLong()).isEqualTo(tampering.expectedPosition());
         } finally {
             restore(tampering);
         }
-        assertThat(auditor.get("/api/v1/integrity").json().path("verified").asBoolean())
-                .as("the history put back verifies again").isTrue();
+        JsonNode putBack = auditor.get("/api/v1/integrity").json();
+        assertThat(putBack.path("verified").asBoolean()).as("the history put back verifies again").isTrue();
+        assertThat(putBack.path("unacknowledged")).as("and the break stays reported").isNotEmpty();
+        assertThat(admin.get("/actuator/health").status()).isEqualTo(503);
+        Reply refused = staff.post("/api/v1/kpis/int-2/actuals", recordActual(2030, 1));
+        assertThat(refused.problemCode()).isEqualTo("LEDGER_INTEGRITY_BROKEN");
+
+        assertThat(admin.post("/api/v1/integrity/acknowledgements", json(Map.of("reason", "test: " + name)))
+                .status()).isEqualTo(201);
+        assertThat(auditor.get("/api/v1/integrity").json().path("unacknowledged")).isEmpty();
+        assertThat(admin.get("/actuator/health").status()).isEqualTo(200);
     }
 
     @Test
@@ -312,19 +344,21 @@ class IntegrityIT {
             assertThat(noReason.status()).isEqualTo(400);
             assertThat(noReason.problemField()).isEqualTo("reason");
 
+            long acknowledgementsBefore = acknowledgements();
             Reply acknowledged = admin.post("/api/v1/integrity/acknowledgements",
                     json(Map.of("reason", "timestamp fixed by hand in the 2026-11 migration; checked against paper")));
             assertThat(acknowledged.status()).isEqualTo(201);
             assertThat(acknowledged.json().get(0).path("position").asLong()).isEqualTo(written);
-            assertThat(processes.database().queryForObject("select count(*) from domain_event_entry where "
-                    + "aggregate_identifier = 'ledger' and convert_from(meta_data, 'UTF8')::jsonb ->> 'actor' = "
-                    + "'admin'", Long.class)).as("the acknowledgement is an event, by its actor").isEqualTo(1);
+            assertThat(acknowledgements()).as("the acknowledgement is an event, by its actor")
+                    .isEqualTo(acknowledgementsBefore + 1);
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-                JsonNode feed = auditor.get("/api/v1/audit/events?type=IntegrityBreakAcknowledged").json()
+                JsonNode feed = auditor.get("/api/v1/audit/events?type=IntegrityBreakAcknowledged&limit=500").json()
                         .path("changes");
-                assertThat(feed).hasSize(1);
-                assertThat(feed.get(0).path("actor").asString()).isEqualTo("admin");
-                assertThat(feed.get(0).path("subjectKind").asString()).isEqualTo("LEDGER");
+                assertThat(feed).hasSize((int) acknowledgementsBefore + 1);
+                JsonNode newest = feed.get(feed.size() - 1);
+                assertThat(newest.path("actor").asString()).isEqualTo("admin");
+                assertThat(newest.path("subjectKind").asString()).isEqualTo("LEDGER");
+                assertThat(newest.path("to").path("kind").asString()).isEqualTo("ALTERED");
             });
             assertThat(admin.get("/actuator/health").status()).isEqualTo(200);
             assertThat(staff.post("/api/v1/kpis/int-2/actuals", recordActual(2017, 9)).status()).isEqualTo(201);
@@ -412,6 +446,20 @@ class IntegrityIT {
                 .isEqualTo("PUBLICATION_NOT_FOUND");
     }
 
+    /** The export with one byte added to the stored payload of the entry at a position (a space after its JSON). */
+    private static String withPayloadChanged(String export, long position) {
+        return String.join("\n", export.lines().map(line -> {
+            JsonNode entry = JSON.readTree(line);
+            if (entry.path("position").asLong(-1) != position) {
+                return line;
+            }
+            String payload = entry.path("payload").asString();
+            String changed = Base64.getEncoder().encodeToString((new String(Base64.getDecoder().decode(payload),
+                    StandardCharsets.UTF_8) + " ").getBytes(StandardCharsets.UTF_8));
+            return line.replace(payload, changed);
+        }).toList()) + "\n";
+    }
+
     private static void tamper(Tampering tampering) {
         String positions = String.join(", ", tampering.touched().stream().map(String::valueOf).toList());
         processes.database().execute("set session_replication_role = replica; "
@@ -433,6 +481,17 @@ class IntegrityIT {
     private static long actualRecordedPosition(String kpi) {
         return processes.database().queryForObject("select min(global_index) from domain_event_entry where "
                 + "aggregate_identifier = ? and payload_type like '%ActualRecordedEvent'", Long.class, kpi);
+    }
+
+    /** The acknowledgements of breaks stored, each made by the administrator. */
+    private static long acknowledgements() {
+        return processes.database().queryForObject("select count(*) from domain_event_entry where "
+                + "aggregate_identifier = 'ledger' and payload_type like '%IntegrityBreakAcknowledgedEvent' and "
+                + "convert_from(meta_data, 'UTF8')::jsonb ->> 'actor' = 'admin'", Long.class);
+    }
+
+    private static long chainSize() {
+        return processes.database().queryForObject("select count(*) from event_chain", Long.class);
     }
 
     private static String storedHead() {

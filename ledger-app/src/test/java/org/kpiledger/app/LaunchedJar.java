@@ -53,6 +53,14 @@ final class LaunchedJar implements AutoCloseable {
                     .redirectOutput(log.toFile());
             builder.environment().keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("KPI_LEDGER_"));
             builder.environment().putAll(environment);
+            if (!environment.containsKey("KPI_LEDGER_INTEGRITY_SIGNING_KEY_FILE")) {
+                // beside the data directory, so that a restart on the same data signs with the same key
+                Path keys = environment.containsKey("KPI_LEDGER_DATA_DIR")
+                        ? Path.of(environment.get("KPI_LEDGER_DATA_DIR") + "-keys")
+                        : Files.createTempDirectory("kpi-ledger-keys");
+                builder.environment().put("KPI_LEDGER_INTEGRITY_SIGNING_KEY_FILE",
+                        keys.resolve("checkpoint-signing-key.pem").toString());
+            }
             builder.environment().put("PORT", String.valueOf(port));
             builder.environment().put("SERVER_PORT", String.valueOf(port));
             LaunchedJar launched = new LaunchedJar(builder.start(), log, port);

@@ -3,6 +3,7 @@ package org.kpiledger.app;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,11 +24,14 @@ final class LedgerProcesses implements AutoCloseable {
     static final String ADMIN_PASSWORD = "admin-of-the-test-ledger";
 
     private final EmbeddedPostgres postgres;
+    /** The checkpoint signing key of this ledger, and beside it the copy of its newest checkpoint. */
+    private final Path signingKey;
     private final List<AutoCloseable> running = new ArrayList<>();
 
     LedgerProcesses() {
         try {
             postgres = EmbeddedPostgres.builder().start();
+            signingKey = Files.createTempDirectory("kpi-ledger-keys").resolve("checkpoint-signing-key.pem");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -44,6 +48,7 @@ final class LedgerProcesses implements AutoCloseable {
                 "--spring.datasource.username=postgres",
                 "--spring.main.banner-mode=off",
                 "--kpi-ledger.catalog=none",
+                "--kpi-ledger.integrity.signing-key-file=" + signingKey,
                 "--kpi-ledger.security.admin-password=" + ADMIN_PASSWORD));
         arguments.addAll(List.of(moreArguments));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
@@ -57,9 +62,14 @@ final class LedgerProcesses implements AutoCloseable {
         LaunchedJar launched = LaunchedJar.start(jar, Map.of(
                 "SPRING_DATASOURCE_URL", jdbcUrl(),
                 "SPRING_DATASOURCE_USERNAME", "postgres",
+                "KPI_LEDGER_INTEGRITY_SIGNING_KEY_FILE", signingKey.toString(),
                 "KPI_LEDGER_ADMIN_PASSWORD", ADMIN_PASSWORD));
         running.add(launched);
         return launched;
+    }
+
+    Path signingKey() {
+        return signingKey;
     }
 
     String jdbcUrl() {

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import org.kpiledger.platform.events.upcasting.IntegrityBreakAcknowledgedUpcaster;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -46,6 +47,12 @@ public class AxonPlatformConfiguration {
         return builder -> builder.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
                 .allowIfSubType("org.axonframework.")
                 .build());
+    }
+
+    /** Reads acknowledgements stored at revision 1 as revision 2 (docs/event-evolution.md). */
+    @Bean
+    IntegrityBreakAcknowledgedUpcaster integrityBreakAcknowledgedUpcaster() {
+        return new IntegrityBreakAcknowledgedUpcaster();
     }
 
     /** Business time: which fiscal year is running is decided in the city's own time zone. */

@@ -1,9 +1,11 @@
 package org.kpiledger.command.integrity;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -14,6 +16,7 @@ import java.security.PublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kpiledger.platform.integrity.SignedCheckpoint;
@@ -35,11 +38,18 @@ public class CheckpointKey {
 
     private final String origin;
     private final KeyPair keys;
+    private final Path outsideCopy;
+    private volatile SignedCheckpoint newestSigned;
 
     CheckpointKey(@Value("${kpi-ledger.integrity.origin:kpi-ledger}") String origin,
             @Value("${kpi-ledger.integrity.signing-key-file:}") String file) throws IOException,
             GeneralSecurityException {
         this.origin = origin;
+        this.outsideCopy = file.isBlank() ? null
+                : Path.of(file).toAbsolutePath().resolveSibling(Path.of(file).getFileName() + ".latest-checkpoint");
+        if (outsideCopy != null && Files.exists(outsideCopy)) {
+            newestSigned = SignedCheckpoint.parse(Files.readString(outsideCopy, StandardCharsets.UTF_8));
+        }
         if (file.isBlank()) {
             LOG.warn("No kpi-ledger.integrity.signing-key-file: checkpoints are signed with a key of this run only");
             keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
@@ -61,8 +71,41 @@ public class CheckpointKey {
         return SignedCheckpoint.verifierKey(origin, keys.getPublic());
     }
 
+    /**
+     * Signs a checkpoint and keeps it as the newest this ledger signed: in memory, and in a file beside the key
+     * ({@code <key file>.latest-checkpoint}), outside the database, so that a database whose newest checkpoints were
+     * removed, or whose log was cut back behind them, is caught even across restarts.
+     */
     public SignedCheckpoint sign(long size, byte[] root) {
-        return SignedCheckpoint.sign(origin, size, root, keys.getPrivate(), keys.getPublic());
+        SignedCheckpoint signed = SignedCheckpoint.sign(origin, size, root, keys.getPrivate(), keys.getPublic());
+        SignedCheckpoint newest = newestSigned;
+        if (newest == null || newest.size() <= size) {
+            newestSigned = signed;
+            writeOutsideCopy(signed);
+        }
+        return signed;
+    }
+
+    /** The newest checkpoint this ledger is known to have signed, from outside the database. */
+    public Optional<SignedCheckpoint> newestSigned() {
+        return Optional.ofNullable(newestSigned);
+    }
+
+    public Optional<Path> outsideCopy() {
+        return Optional.ofNullable(outsideCopy);
+    }
+
+    private void writeOutsideCopy(SignedCheckpoint signed) {
+        if (outsideCopy == null) {
+            return;
+        }
+        try {
+            Path written = Files.createTempFile(outsideCopy.getParent(), "latest-checkpoint", ".tmp");
+            Files.writeString(written, signed.note(), StandardCharsets.UTF_8);
+            Files.move(written, outsideCopy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot keep the newest checkpoint in " + outsideCopy, e);
+        }
     }
 
     private static KeyPair read(String pem) throws GeneralSecurityException {

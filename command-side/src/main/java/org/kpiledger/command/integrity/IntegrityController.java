@@ -12,6 +12,7 @@ import java.util.List;
 import org.kpiledger.command.web.CommandDispatcher;
 import org.kpiledger.events.integrity.AcknowledgeIntegrityBreakCommand;
 import org.kpiledger.events.integrity.IntegrityEvent;
+import org.kpiledger.platform.integrity.SignedCheckpoint;
 import org.kpiledger.platform.web.InvalidFieldException;
 import org.kpiledger.platform.web.LedgerText;
 import org.kpiledger.platform.web.ProblemCode;
@@ -49,8 +50,19 @@ class IntegrityController {
         this.commands = commands;
     }
 
+    /**
+     * @param verified       whether the history verifies now
+     * @param mismatches     what this verification found
+     * @param unacknowledged every break ever found that no administrator acknowledged yet, found now or before
+     *                       (writes are refused while there is one)
+     * @param acknowledged   whether what this verification found is all acknowledged
+     */
     record Report(boolean verified, long events, String head, IntegrityChain.Mismatch firstMismatch,
-                  List<IntegrityChain.Mismatch> mismatches, boolean acknowledged, CheckpointView checkpoint) {
+                  List<IntegrityChain.Mismatch> mismatches, List<IntegrityChain.Mismatch> unacknowledged,
+                  boolean acknowledged, CheckpointView checkpoint) {
+    }
+
+    record Consistency(long fromSize, List<String> path, CheckpointView checkpoint) {
     }
 
     record CheckpointView(long size, String rootHash, String note, Instant createdAt, String publicKey) {
@@ -63,17 +75,32 @@ class IntegrityController {
     }
 
     @GetMapping
-    @Operation(summary = "Recomputes every stored event's hash and the latest checkpoint's root")
-    Report verify() {
-        IntegrityChain.Verification verification = chain.verifyAll();
+    @Operation(summary = "Verifies the whole history: every stored event's hash, every checkpoint's signature and "
+            + "root, each stream's sequence, the newest checkpoint against its copy outside the database, and, given "
+            + "`checkpoint` (a signed note an auditor kept), that it is a prefix of the log")
+    Report verify(@RequestParam(required = false) String checkpoint) {
+        IntegrityChain.Verification verification = checkpoint == null ? chain.verifyAll()
+                : chain.verifyAgainst(signedNote(checkpoint));
         status.record(verification);
         return report(verification);
+    }
+
+    @GetMapping("/consistency")
+    @Operation(summary = "Proves (RFC 9162) that the log's first `from` entries, which an older checkpoint signed, "
+            + "are a prefix of the log the latest checkpoint signs")
+    Consistency consistency(@RequestParam String from) {
+        long size = size(from);
+        IntegrityChain.ConsistencyProof proof = chain.consistency(size).orElseThrow(() -> new ErrorResponseException(
+                HttpStatus.NOT_FOUND, ProblemCode.problem(HttpStatus.NOT_FOUND, "POSITION_NOT_COVERED",
+                        "The latest checkpoint does not cover " + size + " entries yet.", "from"), null));
+        return new Consistency(proof.fromSize(), proof.path().stream().map(HEX::formatHex).toList(),
+                view(proof.checkpoint()));
     }
 
     /** The report of a verification just recorded in {@link IntegrityStatus}. */
     private Report report(IntegrityChain.Verification verification) {
         return new Report(verification.verified(), verification.events(), verification.head(),
-                verification.firstMismatch().orElse(null), verification.mismatches(),
+                verification.firstMismatch().orElse(null), verification.mismatches(), status.unacknowledged(),
                 !verification.verified() && status.unacknowledged().isEmpty(),
                 verification.checkpoint() == null ? null : view(verification.checkpoint()));
     }
@@ -121,8 +148,8 @@ class IntegrityController {
         List<IntegrityChain.Mismatch> acknowledged = new ArrayList<>();
         for (IntegrityChain.Mismatch mismatch : breaks) {
             commands.send(new AcknowledgeIntegrityBreakCommand(IntegrityEvent.LEDGER,
-                    mismatch.position() == null ? -1 : mismatch.position(), mismatch.reason(),
-                    acknowledgement.reason()));
+                    mismatch.position() == null ? -1 : mismatch.position(), mismatch.kind().name(),
+                    mismatch.reason(), mismatch.evidence(), acknowledgement.reason()));
             acknowledged.add(mismatch);
         }
         return acknowledged;
@@ -136,6 +163,27 @@ class IntegrityController {
     private static ErrorResponseException noCheckpoint() {
         return new ErrorResponseException(HttpStatus.NOT_FOUND, ProblemCode.problem(HttpStatus.NOT_FOUND,
                 "NO_CHECKPOINT", "No checkpoint has been signed yet.", null), null);
+    }
+
+    private static SignedCheckpoint signedNote(String note) {
+        try {
+            return SignedCheckpoint.parse(note);
+        } catch (IllegalArgumentException notANote) {
+            throw new InvalidFieldException("checkpoint", "Not a signed checkpoint note (C2SP signed-note): "
+                    + notANote.getMessage());
+        }
+    }
+
+    private static long size(String text) {
+        try {
+            long size = Long.parseLong(text);
+            if (size >= 0) {
+                return size;
+            }
+        } catch (NumberFormatException notANumber) {
+            // answered below
+        }
+        throw new InvalidFieldException("from", "A size is a whole number from 0.");
     }
 
     private static long position(String text) {

@@ -5,18 +5,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.serialization.SerializedObject;
-import org.axonframework.serialization.Serializer;
-import org.kpiledger.platform.integrity.FlatValues;
-import org.kpiledger.platform.integrity.LedgerEventTypes;
 import org.kpiledger.platform.integrity.MerkleTree;
 import org.kpiledger.platform.integrity.SignedCheckpoint;
-import org.springframework.beans.factory.annotation.Qualifier;
+import org.kpiledger.platform.integrity.StoredEntry;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -24,8 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Restores an export into an empty event store, in one transaction: each entry stored at its own position, as the
- * ledger serializes events, then chained; the import is kept only if the chain's head is the export's, which
+ * Restores an export into an empty event store, in one transaction: each entry's event stored at its own position
+ * with the very bytes, type and revision the export holds, then chained; the import is kept only if the chain's head is the export's, which
  * proves every entry was reproduced exactly, and the checkpoint's root is that of the entries it counts.
  */
 @Component
@@ -35,14 +31,11 @@ public class LedgerImport {
     private static final HexFormat HEX = HexFormat.of();
 
     private final JdbcTemplate jdbc;
-    private final Serializer serializer;
     private final TransactionTemplate transaction;
     private final IntegrityChain chain;
 
-    LedgerImport(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer,
-            PlatformTransactionManager transactions, IntegrityChain chain) {
+    LedgerImport(JdbcTemplate jdbc, PlatformTransactionManager transactions, IntegrityChain chain) {
         this.jdbc = jdbc;
-        this.serializer = serializer;
         this.transaction = new TransactionTemplate(transactions);
         this.chain = chain;
     }
@@ -91,20 +84,21 @@ public class LedgerImport {
         });
     }
 
-    @SuppressWarnings("unchecked")
+    /** Stores an entry's event as the export holds it: its stored columns, byte for byte. */
     private long store(Map<String, Object> fields) {
+        if (!Integer.valueOf(StoredEntry.SCHEME).equals(fields.get("scheme"))) {
+            throw new IllegalStateException("The export is not of scheme " + StoredEntry.SCHEME + " (line of position "
+                    + fields.get("position") + "): an export of an earlier release is verified with it, not "
+                    + "imported; open that release's database with this one instead");
+        }
         long position = ((Number) fields.get("position")).longValue();
-        Object event = FlatValues.read(fields.get("payload"), LedgerEventTypes.byName((String) fields.get("type")));
-        SerializedObject<byte[]> payload = serializer.serialize(event, byte[].class);
-        Map<String, Object> metadata = (Map<String, Object>) fields.get("metadata");
-        SerializedObject<byte[]> metaData = serializer.serialize(MetaData.from(metadata == null ? Map.of() : metadata),
-                byte[].class);
-        jdbc.update("""
-                insert into domain_event_entry (global_index, event_identifier, type, aggregate_identifier,
-                    sequence_number, time_stamp, payload_type, payload_revision, payload, meta_data)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", position, fields.get("eventId"), fields.get("streamType"),
+        Object metadata = fields.get("metadata");
+        jdbc.update("insert into domain_event_entry (" + StoredEntry.COLUMNS
+                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", position, fields.get("eventId"), fields.get("streamType"),
                 fields.get("streamId"), ((Number) fields.get("sequence")).longValue(), fields.get("timestamp"),
-                payload.getType().getName(), fields.get("revision"), payload.getData(), metaData.getData());
+                fields.get("payloadType"), fields.get("payloadRevision"),
+                Base64.getDecoder().decode((String) fields.get("payload")),
+                metadata == null ? null : Base64.getDecoder().decode((String) metadata));
         return position;
     }
 }

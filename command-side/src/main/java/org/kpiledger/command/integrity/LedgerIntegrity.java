@@ -9,10 +9,12 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.kpiledger.events.integrity.AcknowledgeIntegrityBreakCommand;
+import org.kpiledger.events.integrity.HashChainSchemeChangedEvent;
 import org.kpiledger.events.integrity.IntegrityBreakAcknowledgedEvent;
 import org.kpiledger.events.integrity.IntegrityEvent;
+import org.kpiledger.events.integrity.RecordHashChainSchemeChangeCommand;
 
-/** The ledger's own stream: acknowledgements of breaks in its history, each an event like any other. */
+/** The ledger's own stream: acknowledgements of breaks in its history, changes of its chain's scheme. */
 @Aggregate
 class LedgerIntegrity {
 
@@ -25,11 +27,19 @@ class LedgerIntegrity {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(AcknowledgeIntegrityBreakCommand command) {
-        apply(new IntegrityBreakAcknowledgedEvent(command.position(), command.mismatch(), command.reason()));
+        apply(new IntegrityBreakAcknowledgedEvent(command.position(), command.mismatch(), command.reason(),
+                command.kind(), command.evidence()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RecordHashChainSchemeChangeCommand command) {
+        apply(new HashChainSchemeChangedEvent(command.previousScheme(), command.scheme(), command.previousEntries(),
+                command.previousHead(), command.previousCheckpoint(), command.acknowledgedBreaks()));
     }
 
     @EventSourcingHandler
-    void on(IntegrityBreakAcknowledgedEvent event) {
+    void on(IntegrityEvent event) {
         ledger = IntegrityEvent.LEDGER;
     }
 }

@@ -13,8 +13,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Verifies an export without the service (docs/integrity.md): each entry follows the one before it
- * ({@code previousHash}) and hashes to its {@code hash}; the checkpoint line's note is signed by the given public
- * key, and its root is the Merkle root of the first entries it counts.
+ * ({@code previousHash}) and hashes to its {@code hash} (the canonical JSON of its members but {@code hash} and the
+ * unhashed {@code readable}; an entry of scheme 2 names its scheme, one of scheme 1 does not, and the rule is the
+ * same); the checkpoint line's note is signed by the given public key, and its root is the Merkle root of the first
+ * entries it counts.
  */
 public final class ExportVerifier {
 
@@ -87,6 +89,7 @@ public final class ExportVerifier {
             Object position = fields.get("position");
             Long at = position instanceof Number number ? number.longValue() : null;
             Object hash = fields.remove("hash");
+            fields.remove("readable");
             if (!(hash instanceof String stated) || !stated.matches("[0-9a-f]{64}")) {
                 return failed(hashes, previous, lineNumber, at, "the entry has no hash");
             }

@@ -1,27 +1,30 @@
 package org.kpiledger.platform.integrity;
 
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.hibernate.Session;
 
 /**
  * Axon's event storage with the hash chain: every append takes the chain's lock (a PostgreSQL advisory lock held to
- * the end of the appending transaction, in whatever process), stores the events, and stores the hash of each
- * ({@link LedgerEntry}) after the hash of the event before it, in the same transaction. So events are chained in
+ * the end of the appending transaction, in whatever process), stores the events, reads back the rows it stored and
+ * stores the hash of each as stored ({@link StoredEntry}) after the hash of the event before it, in the same
+ * transaction. So events are chained in
  * position order as they commit, never forked, never skipped, and no stored event is ever unchained: a transaction
  * that rolls back takes its hashes with it.
  */
@@ -29,6 +32,7 @@ public class HashChainingStorageEngine implements EventStorageEngine {
 
     /** The advisory lock key of the chain: "kpi-ledg" in ASCII. */
     public static final long CHAIN_LOCK = 0x6b70692d6c656467L;
+    private static final HexFormat HEX = HexFormat.of();
 
     private final EventStorageEngine delegate;
     private final EntityManagerProvider entityManagers;
@@ -46,33 +50,36 @@ public class HashChainingStorageEngine implements EventStorageEngine {
         EntityManager entityManager = entityManagers.getEntityManager();
         entityManager.createNativeQuery("select pg_advisory_xact_lock(" + CHAIN_LOCK + ")").getSingleResult();
         delegate.appendEvents(events);
-        Map<String, Long> positions = new HashMap<>();
-        List<String> identifiers = events.stream().map(EventMessage::getIdentifier).toList();
-        for (Object row : entityManager.createNativeQuery("select event_identifier, global_index "
-                + "from domain_event_entry where event_identifier in (:ids)").setParameter("ids", identifiers)
-                .getResultList()) {
-            Object[] columns = (Object[]) row;
-            positions.put((String) columns[0], ((Number) columns[1]).longValue());
-        }
-        List<EventMessage<?>> inOrder = new ArrayList<>(events);
-        inOrder.sort(Comparator.comparingLong(event -> positions.get(event.getIdentifier())));
-        List<?> head = entityManager.createNativeQuery(
-                "select encode(hash, 'hex') from event_chain order by global_index desc limit 1").getResultList();
-        String previous = head.isEmpty() ? LedgerEntry.GENESIS : (String) head.get(0);
-        for (EventMessage<?> event : inOrder) {
-            long position = positions.get(event.getIdentifier());
-            previous = LedgerEntry.of(asDomainEvent(event), position, previous).hash();
-            entityManager.createNativeQuery("insert into event_chain (global_index, hash) values (?1, decode(?2, 'hex'))")
-                    .setParameter(1, position).setParameter(2, previous).executeUpdate();
-        }
+        entityManager.flush();
+        String[] identifiers = events.stream().map(EventMessage::getIdentifier).toArray(String[]::new);
+        entityManager.unwrap(Session.class).doWork(connection -> chain(connection, identifiers));
     }
 
-    /** An event from outside an aggregate, as Axon's JPA storage keeps it: its own stream, sequence 0, no type. */
-    private static <T> DomainEventMessage<T> asDomainEvent(EventMessage<T> event) {
-        if (event instanceof DomainEventMessage<T> domainEvent) {
-            return domainEvent;
+    /** Hashes the events just stored, as stored, after the chain's head, and stores their hashes. */
+    private static void chain(Connection connection, String[] identifiers) throws SQLException {
+        String previous = LedgerEntry.GENESIS;
+        try (Statement head = connection.createStatement();
+             ResultSet row = head.executeQuery("select hash from event_chain order by global_index desc limit 1")) {
+            if (row.next()) {
+                previous = HEX.formatHex(row.getBytes(1));
+            }
         }
-        return new GenericDomainEventMessage<>(null, event.getIdentifier(), 0L, event, event.getTimestamp());
+        try (PreparedStatement stored = connection.prepareStatement("select " + StoredEntry.COLUMNS
+                + " from domain_event_entry where event_identifier = any(?) order by global_index");
+             PreparedStatement insert = connection.prepareStatement(
+                     "insert into event_chain (global_index, hash) values (?, ?)")) {
+            stored.setArray(1, connection.createArrayOf("varchar", identifiers));
+            try (ResultSet row = stored.executeQuery()) {
+                while (row.next()) {
+                    StoredEntry entry = StoredEntry.of(row, previous);
+                    previous = entry.hash();
+                    insert.setLong(1, entry.position());
+                    insert.setBytes(2, HEX.parseHex(previous));
+                    insert.addBatch();
+                }
+            }
+            insert.executeBatch();
+        }
     }
 
     @Override

@@ -19,7 +19,7 @@ public final class MerkleTree {
         return LedgerEntry.sha256(new byte[] {0}, entryHash);
     }
 
-    private static byte[] node(byte[] left, byte[] right) {
+    static byte[] node(byte[] left, byte[] right) {
         return LedgerEntry.sha256(new byte[] {1}, left, right);
     }
 
@@ -101,5 +101,133 @@ public final class MerkleTree {
             sn >>= 1;
         }
         return sn == 0 && Arrays.equals(r, root);
+    }
+
+    /**
+     * The consistency proof of RFC 9162, section 2.1.4.1 (PROOF(m, D[n])): the nodes that show the tree of the first
+     * {@code from} leaves is a prefix of the tree of the first {@code to}. Empty when {@code from} is 0 or equals
+     * {@code to}.
+     */
+    public static List<byte[]> consistencyProof(List<byte[]> leaves, int from, int to) {
+        if (from < 0 || from > to || to > leaves.size()) {
+            throw new IllegalArgumentException("no consistency proof from " + from + " to " + to);
+        }
+        List<byte[]> proof = new ArrayList<>();
+        if (from > 0 && from < to) {
+            subproof(leaves, from, 0, to, true, proof);
+        }
+        return proof;
+    }
+
+    private static void subproof(List<byte[]> leaves, int m, int from, int to, boolean complete, List<byte[]> proof) {
+        int n = to - from;
+        if (m == n) {
+            if (!complete) {
+                proof.add(root(leaves, from, to));
+            }
+            return;
+        }
+        int k = Integer.highestOneBit(n - 1);
+        if (m <= k) {
+            subproof(leaves, m, from, from + k, complete, proof);
+            proof.add(root(leaves, from + k, to));
+        } else {
+            subproof(leaves, m - k, from + k, to, false, proof);
+            proof.add(root(leaves, from, from + k));
+        }
+    }
+
+    /** Verifies a consistency proof between two roots as RFC 9162, section 2.1.4.2, does. */
+    public static boolean verifyConsistency(long first, long second, byte[] firstRoot, byte[] secondRoot,
+            List<byte[]> proof) {
+        if (first < 0 || first > second) {
+            return false;
+        }
+        if (first == second) {
+            return proof.isEmpty() && Arrays.equals(firstRoot, secondRoot);
+        }
+        if (first == 0) {
+            return proof.isEmpty();
+        }
+        if (proof.isEmpty()) {
+            return false;
+        }
+        List<byte[]> path = new ArrayList<>(proof);
+        if (Long.bitCount(first) == 1) {
+            path.add(0, firstRoot);
+        }
+        long fn = first - 1;
+        long sn = second - 1;
+        while ((fn & 1) == 1) {
+            fn >>= 1;
+            sn >>= 1;
+        }
+        byte[] fr = path.get(0);
+        byte[] sr = path.get(0);
+        for (byte[] c : path.subList(1, path.size())) {
+            if (sn == 0) {
+                return false;
+            }
+            if ((fn & 1) == 1 || fn == sn) {
+                fr = node(c, fr);
+                sr = node(c, sr);
+                while ((fn & 1) == 0 && fn != 0) {
+                    fn >>= 1;
+                    sn >>= 1;
+                }
+            } else {
+                sr = node(sr, c);
+            }
+            fn >>= 1;
+            sn >>= 1;
+        }
+        return Arrays.equals(fr, firstRoot) && Arrays.equals(sr, secondRoot) && sn == 0;
+    }
+
+    /**
+     * The roots of a log that grows one entry at a time, without keeping its leaves: the perfect subtrees its size
+     * splits into, largest first (a compact range from 0). Its root is that of the tree of every entry appended.
+     */
+    public static final class CompactRange {
+
+        private final List<byte[]> subtrees = new ArrayList<>();
+        private final List<Long> sizes = new ArrayList<>();
+        private long size;
+
+        public void appendEntry(byte[] entryHash) {
+            byte[] merged = leaf(entryHash);
+            long mergedSize = 1;
+            while (!sizes.isEmpty() && sizes.get(sizes.size() - 1) == mergedSize) {
+                merged = node(subtrees.remove(subtrees.size() - 1), merged);
+                sizes.remove(sizes.size() - 1);
+                mergedSize *= 2;
+            }
+            subtrees.add(merged);
+            sizes.add(mergedSize);
+            size++;
+        }
+
+        public long size() {
+            return size;
+        }
+
+        public byte[] root() {
+            if (subtrees.isEmpty()) {
+                return LedgerEntry.sha256();
+            }
+            byte[] root = subtrees.get(subtrees.size() - 1);
+            for (int i = subtrees.size() - 2; i >= 0; i--) {
+                root = node(subtrees.get(i), root);
+            }
+            return root;
+        }
+
+        public CompactRange copy() {
+            CompactRange copy = new CompactRange();
+            copy.subtrees.addAll(subtrees);
+            copy.sizes.addAll(sizes);
+            copy.size = size;
+            return copy;
+        }
     }
 }

@@ -63,6 +63,7 @@ final class EndpointAccess {
             open(HttpMethod.GET, "/api/v1/integrity/public-key"),
             read("/api/v1/integrity/checkpoints/latest"),
             read("/api/v1/integrity/proof"),
+            read("/api/v1/integrity/consistency"),
             role(HttpMethod.GET, "/api/v1/integrity", LedgerRole.AUDITOR),
             role(HttpMethod.POST, "/api/v1/integrity/checkpoints", LedgerRole.AUDITOR, LedgerRole.ADMIN),
             role(HttpMethod.POST, "/api/v1/integrity/acknowledgements", LedgerRole.ADMIN),

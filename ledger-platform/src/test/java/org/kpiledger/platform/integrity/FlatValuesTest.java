@@ -54,7 +54,8 @@ class FlatValuesTest {
             new PolicyDefinedEvent(PLAN, 1, "1-1", "創業支援"),
             new MeasureDefinedEvent(PLAN, "1-1", 1, "起業家の育成", List.of("計画A", "計画B")),
             new ScoringPolicyAdoptedEvent(PLAN, "default", 1, FiscalYear.of(2015)),
-            new IntegrityBreakAcknowledgedEvent(12, "altered: ...", "restored from backup"));
+            new IntegrityBreakAcknowledgedEvent(12, "altered: ...", "restored from backup", "ALTERED",
+                    "9a3e"));
 
     @Test
     void everyEventTypeComesBackEqualFromItsFlatForm() {

@@ -49,4 +49,60 @@ class MerkleTreeTest {
             }
         }
     }
+
+    @Test
+    void aCompactRangeGivesTheRootOfEveryPrefixAsTheWholeTreeDoes() {
+        List<byte[]> entries = entryHashes(70);
+        List<byte[]> leaves = entries.stream().map(MerkleTree::leaf).toList();
+        MerkleTree.CompactRange range = new MerkleTree.CompactRange();
+        assertThat(range.root()).isEqualTo(MerkleTree.root(leaves, 0));
+        for (int size = 1; size <= entries.size(); size++) {
+            range.appendEntry(entries.get(size - 1));
+            assertThat(range.root()).as("size %d", size).isEqualTo(MerkleTree.root(leaves, size));
+            assertThat(range.size()).isEqualTo(size);
+        }
+    }
+
+    @Test
+    void everyPairOfSizesHasAConsistencyProofThatVerifiesAgainstItsRootsAndNoOthers() {
+        List<byte[]> leaves = entryHashes(40).stream().map(MerkleTree::leaf).toList();
+        for (int second = 1; second <= leaves.size(); second++) {
+            byte[] secondRoot = MerkleTree.root(leaves, second);
+            for (int first = 1; first <= second; first++) {
+                byte[] firstRoot = MerkleTree.root(leaves, first);
+                List<byte[]> proof = MerkleTree.consistencyProof(leaves, first, second);
+                assertThat(MerkleTree.verifyConsistency(first, second, firstRoot, secondRoot, proof))
+                        .as("%d to %d", first, second).isTrue();
+                if (first < second) {
+                    byte[] forged = MerkleTree.root(leaves.subList(1, leaves.size()), first);
+                    assertThat(MerkleTree.verifyConsistency(first, second, forged, secondRoot, proof))
+                            .as("%d to %d from a rewritten prefix", first, second).isFalse();
+                    assertThat(MerkleTree.verifyConsistency(first, second, firstRoot, firstRoot, proof))
+                            .as("%d to %d against the wrong newer root", first, second).isFalse();
+                }
+            }
+        }
+    }
+
+    @Test
+    void theConsistencyProofsOverTheRfc6962TestVectorsAreTheNodesTheRfcNames() {
+        List<byte[]> leaves = RFC6962_LEAVES.stream().map(MerkleTree::leaf).toList();
+        // (2, 5): the subtree [2, 4) and the leaf 4; the verifier takes the first root itself, 2 being a power of two
+        assertThat(MerkleTree.consistencyProof(leaves, 1, 1)).isEmpty();
+        assertThat(MerkleTree.consistencyProof(leaves, 1, 8)).hasSize(3);
+        assertThat(MerkleTree.consistencyProof(leaves, 6, 8)).hasSize(3);
+        assertThat(MerkleTree.consistencyProof(leaves, 2, 5)).containsExactly(MerkleTree.root(leaves.subList(2, 4), 2),
+                leaves.get(4));
+        assertThat(HEX.formatHex(MerkleTree.consistencyProof(leaves, 1, 8).get(0)))
+                .as("the leaf hash of 0x00, first of the path from 1 to 8")
+                .isEqualTo("96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7");
+    }
+
+    private static List<byte[]> entryHashes(int count) {
+        List<byte[]> entries = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            entries.add(LedgerEntry.sha256(new byte[] {(byte) i}));
+        }
+        return entries;
+    }
 }

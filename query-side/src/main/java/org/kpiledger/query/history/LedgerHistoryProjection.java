@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.kpiledger.events.integrity.HashChainSchemeChangedEvent;
 import org.kpiledger.events.integrity.IntegrityBreakAcknowledgedEvent;
 import org.kpiledger.events.integrity.IntegrityEvent;
 import org.kpiledger.events.integrity.ReportPublishedEvent;
@@ -117,6 +118,10 @@ class LedgerHistoryProjection {
         Map<String, Object> stated = new LinkedHashMap<>();
         if (event instanceof IntegrityBreakAcknowledgedEvent acknowledged) {
             stated.put("position", acknowledged.position());
+            if (acknowledged.kind() != null) {
+                stated.put("kind", acknowledged.kind());
+                stated.put("evidence", acknowledged.evidence());
+            }
             stated.put("mismatch", acknowledged.mismatch());
             insert(IntegrityEvent.LEDGER, "LEDGER", event, message, sequenceNumber,
                     new Change(null, null, stated).reason(acknowledged.reason()));
@@ -127,6 +132,14 @@ class LedgerHistoryProjection {
             stated.put("checkpointSize", published.checkpointSize());
             stated.put("viewHash", published.viewHash());
             insert(published.publicationId(), "LEDGER", event, message, sequenceNumber, new Change(null, null, stated));
+        } else if (event instanceof HashChainSchemeChangedEvent changed) {
+            stated.put("previousScheme", changed.previousScheme());
+            stated.put("scheme", changed.scheme());
+            stated.put("previousEntries", changed.previousEntries());
+            stated.put("previousHead", changed.previousHead());
+            insert(IntegrityEvent.LEDGER, "LEDGER", event, message, sequenceNumber, new Change(null, null, stated));
+        } else {
+            throw new IllegalStateException("The history has no description of " + event.getClass().getSimpleName());
         }
     }
 
