@@ -6,6 +6,9 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.kpiledger.platform.events.upcasting.IntegrityBreakAcknowledgedUpcaster;
+import org.kpiledger.platform.events.upcasting.UnknownRevisionUpcaster;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -51,8 +54,16 @@ public class AxonPlatformConfiguration {
 
     /** Reads acknowledgements stored at revision 1 as revision 2 (docs/event-evolution.md). */
     @Bean
+    @Order(0)
     IntegrityBreakAcknowledgedUpcaster integrityBreakAcknowledgedUpcaster() {
         return new IntegrityBreakAcknowledgedUpcaster();
+    }
+
+    /** Last in the chain: what no upcaster brought to a known revision is read as an unknown type. */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    UnknownRevisionUpcaster unknownRevisionUpcaster() {
+        return new UnknownRevisionUpcaster();
     }
 
     /** Business time: which fiscal year is running is decided in the city's own time zone. */

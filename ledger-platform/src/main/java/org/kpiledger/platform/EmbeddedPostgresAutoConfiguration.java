@@ -41,7 +41,7 @@ public class EmbeddedPostgresAutoConfiguration {
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(120);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
+    EmbeddedPostgresServer embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
         // The library's own shutdown hook would stop PostgreSQL while Spring's hook is still stopping the event
         // processors, which then cannot release their token claims. Spring closes this bean after them instead, and
         // where nobody closes the context (a test's cached context) Spring's hook stops it once the contexts are done.
@@ -51,8 +51,9 @@ public class EmbeddedPostgresAutoConfiguration {
                 // after a crash PostgreSQL replays its write-ahead log before it accepts connections
                 .setPGStartupWait(STARTUP_WAIT);
         Path serverLog = null;
+        Path dataDirectory = null;
         if (StringUtils.hasText(properties.dataDirectory())) {
-            Path dataDirectory = Path.of(properties.dataDirectory()).toAbsolutePath();
+            dataDirectory = Path.of(properties.dataDirectory()).toAbsolutePath();
             Files.createDirectories(dataDirectory);
             OrphanedPostmaster.stopIfAny(dataDirectory, STARTUP_WAIT);
             // Beside the data directory, not in it: initdb wants an empty directory.
@@ -65,14 +66,14 @@ public class EmbeddedPostgresAutoConfiguration {
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(serverLog.toFile()));
             log.info("Embedded PostgreSQL keeps its data in {} and its log in {}", dataDirectory, serverLog);
         }
-        EmbeddedPostgres postgres;
+        EmbeddedPostgresServer postgres;
         try {
-            postgres = builder.start();
+            postgres = new EmbeddedPostgresServer(builder, dataDirectory);
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("The embedded PostgreSQL did not start." + logTail(serverLog), e);
         }
         SpringApplication.getShutdownHandlers().add(() -> stop(postgres));
-        log.info("Embedded PostgreSQL listening on {}", postgres.getJdbcUrl(SUPERUSER, SUPERUSER));
+        log.info("Embedded PostgreSQL listening on {}", postgres.jdbcUrl(SUPERUSER, SUPERUSER));
         return postgres;
     }
 
@@ -90,7 +91,7 @@ public class EmbeddedPostgresAutoConfiguration {
         }
     }
 
-    private static void stop(EmbeddedPostgres postgres) {
+    private static void stop(EmbeddedPostgresServer postgres) {
         try {
             postgres.close();
         } catch (IOException e) {
@@ -99,7 +100,7 @@ public class EmbeddedPostgresAutoConfiguration {
     }
 
     @Bean
-    JdbcConnectionDetails embeddedPostgresConnectionDetails(EmbeddedPostgres postgres) {
+    JdbcConnectionDetails embeddedPostgresConnectionDetails(EmbeddedPostgresServer postgres) {
         return new JdbcConnectionDetails() {
             @Override
             public String getUsername() {
@@ -113,7 +114,7 @@ public class EmbeddedPostgresAutoConfiguration {
 
             @Override
             public String getJdbcUrl() {
-                return postgres.getJdbcUrl(SUPERUSER, SUPERUSER);
+                return postgres.jdbcUrl(SUPERUSER, SUPERUSER);
             }
         };
     }

@@ -71,19 +71,22 @@ public class CheckpointKey {
         return SignedCheckpoint.verifierKey(origin, keys.getPublic());
     }
 
-    /**
-     * Signs a checkpoint and keeps it as the newest this ledger signed: in memory, and in a file beside the key
-     * ({@code <key file>.latest-checkpoint}), outside the database, so that a database whose newest checkpoints were
-     * removed, or whose log was cut back behind them, is caught even across restarts.
-     */
     public SignedCheckpoint sign(long size, byte[] root) {
-        SignedCheckpoint signed = SignedCheckpoint.sign(origin, size, root, keys.getPrivate(), keys.getPublic());
+        return SignedCheckpoint.sign(origin, size, root, keys.getPrivate(), keys.getPublic());
+    }
+
+    /**
+     * Keeps a checkpoint, once stored, as the newest this ledger signed: in memory, and in a file beside the key
+     * ({@code <key file>.latest-checkpoint}), outside the database, so that a database whose newest checkpoints were
+     * removed, or whose log was cut back behind them, is caught even across restarts. Called only after the
+     * checkpoint committed: a crash between the two leaves the copy behind the database, never ahead of it.
+     */
+    public synchronized void keepOutside(SignedCheckpoint signed) {
         SignedCheckpoint newest = newestSigned;
-        if (newest == null || newest.size() <= size) {
+        if (newest == null || newest.size() <= signed.size()) {
             newestSigned = signed;
             writeOutsideCopy(signed);
         }
-        return signed;
     }
 
     /** The newest checkpoint this ledger is known to have signed, from outside the database. */

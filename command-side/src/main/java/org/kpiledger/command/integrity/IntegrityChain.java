@@ -421,6 +421,7 @@ public class IntegrityChain {
         jdbc.update("insert into integrity_checkpoint (size, root_hash, note) values (?, ?, ?) "
                 + "on conflict (size) do nothing", size, root, signed.note());
         Checkpoint stored = latestCheckpoint().orElseThrow();
+        key.keepOutside(SignedCheckpoint.parse(stored.note()));
         verified.updateAndGet(state -> state.entries().size() == size && verification.verified()
                 ? new Verified(state.lastPosition(), state.events(), state.head(), state.entries(), stored.size(),
                         stored.note()) : state);

@@ -178,7 +178,13 @@ public class IntegrityGuard implements SmartLifecycle, HealthIndicator {
 
     @Override
     public Health health() {
-        List<IntegrityChain.Mismatch> breaks = status.unacknowledged();
+        List<IntegrityChain.Mismatch> breaks;
+        try {
+            breaks = status.unacknowledged();
+        } catch (RuntimeException unreadable) {
+            return Health.down().withDetail("breaks", "cannot be read: " + unreadable.getClass().getSimpleName())
+                    .build();
+        }
         Health.Builder health = breaks.isEmpty() ? Health.up() : Health.down().withDetail("breaks", breaks);
         status.lastVerification().ifPresent(verification -> {
             health.withDetail("events", verification.events()).withDetail("head", verification.head());

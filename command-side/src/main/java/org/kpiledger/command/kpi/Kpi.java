@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.kpiledger.events.kpi.ActualCorrectedEvent;
 import org.kpiledger.events.kpi.ActualRecordedEvent;
@@ -34,6 +35,7 @@ import org.kpiledger.events.kpi.ReviseTargetCommand;
 import org.kpiledger.events.kpi.Target;
 import org.kpiledger.events.kpi.TargetRevisedEvent;
 import org.kpiledger.events.kpi.ValueKind;
+import org.kpiledger.platform.events.UnreadableEventException;
 import org.kpiledger.platform.AxonPlatformConfiguration;
 import org.kpiledger.platform.security.LedgerRole;
 
@@ -153,6 +155,12 @@ class Kpi {
         }
         apply(new DepartmentAssignedEvent(kpiId, department, command.department()));
         return version;
+    }
+
+    /** A stored event this release cannot read: no write is decided on a history read in part. */
+    @EventSourcingHandler
+    void on(UnknownSerializedType unreadable) {
+        throw new UnreadableEventException(unreadable);
     }
 
     @EventSourcingHandler

@@ -11,6 +11,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.kpiledger.events.kpi.FiscalYear;
 import org.kpiledger.events.strategy.AdoptScoringPolicyCommand;
@@ -21,6 +22,7 @@ import org.kpiledger.events.strategy.PlanId;
 import org.kpiledger.events.strategy.PolicyDefinedEvent;
 import org.kpiledger.events.strategy.ScoringPolicyAdoptedEvent;
 import org.kpiledger.events.strategy.StrategyDefinedEvent;
+import org.kpiledger.platform.events.UnreadableEventException;
 
 /**
  * A strategy's structure: its basic goals, policies and measures. Stating it records only what differs from what
@@ -79,6 +81,12 @@ class Strategy {
                     + " is already adopted from " + command.effectiveFrom() + ".");
         }
         apply(adoption);
+    }
+
+    /** A stored event this release cannot read: no write is decided on a history read in part. */
+    @EventSourcingHandler
+    void on(UnknownSerializedType unreadable) {
+        throw new UnreadableEventException(unreadable);
     }
 
     @EventSourcingHandler

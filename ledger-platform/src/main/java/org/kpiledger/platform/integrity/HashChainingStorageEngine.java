@@ -55,8 +55,11 @@ public class HashChainingStorageEngine implements EventStorageEngine {
         entityManager.unwrap(Session.class).doWork(connection -> chain(connection, identifiers));
     }
 
-    /** Hashes the events just stored, as stored, after the chain's head, and stores their hashes. */
-    private static void chain(Connection connection, String[] identifiers) throws SQLException {
+    /**
+     * Hashes the events just stored, as stored, after the chain's head, and stores their hashes; on a connection whose
+     * transaction holds the chain's lock.
+     */
+    public static void chain(Connection connection, String[] identifiers) throws SQLException {
         String previous = LedgerEntry.GENESIS;
         try (Statement head = connection.createStatement();
              ResultSet row = head.executeQuery("select hash from event_chain order by global_index desc limit 1")) {

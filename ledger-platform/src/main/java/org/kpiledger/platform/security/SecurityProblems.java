@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.stream.Collectors;
+import org.kpiledger.platform.web.DatabaseUnavailable;
 import org.kpiledger.platform.web.ProblemCode;
 import org.kpiledger.platform.web.ProblemResponses;
 import org.springframework.http.HttpHeaders;
@@ -39,6 +40,12 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException refusal)
             throws IOException, ServletException {
+        if (DatabaseUnavailable.isCause(refusal)) {
+            // the credentials could not be checked at all: that is no answer about them
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+            responses.write(response, DatabaseUnavailable.problem());
+            return;
+        }
         if (PageRequests.isPage(request) && !(refusal instanceof LoginThrottledException)) {
             signInFirst.commence(request, response, refusal);
             return;

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.kpiledger.platform.events.UnreadableEventException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -77,9 +78,32 @@ public class LedgerProblemDetailsHandler extends ResponseEntityExceptionHandler 
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (unreadableEvent(e)) {
+            log.error("A stored event cannot be read; writes to its stream are refused", e);
+            return ProblemCode.response(HttpStatus.CONFLICT, UnreadableEventException.CODE, "The history of what "
+                    + "this request writes to holds an event this release cannot read (its type or revision is "
+                    + "unknown, or its data is damaged); nothing was recorded. Operators see it among the dead "
+                    + "letters.", null);
+        }
+        if (DatabaseUnavailable.isCause(e)) {
+            log.warn("The database is out of reach: {}", e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(DatabaseUnavailable.problem());
+        }
         log.error("Unexpected error while handling a request", e);
         return ProblemCode.response(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
                 "The ledger could not handle this request; nothing was recorded.", null);
+    }
+
+    private static boolean unreadableEvent(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof UnreadableEventException
+                    || cause instanceof org.axonframework.serialization.SerializationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -7,7 +7,9 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.kpiledger.platform.events.UnreadableEventException;
 import org.kpiledger.events.integrity.HashChainSchemeChangedEvent;
 import org.kpiledger.events.integrity.IntegrityBreakAcknowledgedEvent;
 import org.kpiledger.events.integrity.IntegrityEvent;
@@ -141,6 +143,12 @@ class LedgerHistoryProjection {
         } else {
             throw new IllegalStateException("The history has no description of " + event.getClass().getSimpleName());
         }
+    }
+
+    /** An event this release cannot read is parked in the dead-letter queue, its stream's later events behind it. */
+    @EventHandler
+    void on(UnknownSerializedType unreadable) {
+        throw new UnreadableEventException(unreadable);
     }
 
     @ResetHandler

@@ -11,9 +11,11 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.kpiledger.platform.events.UnreadableEventException;
 import org.kpiledger.events.kpi.ActualCorrectedEvent;
 import org.kpiledger.events.kpi.ActualRecordedEvent;
 import org.kpiledger.events.kpi.DepartmentAssignedEvent;
@@ -136,6 +138,12 @@ class KpiProgressProjection {
             EventMessage<?> message) {
         nextVersion(event.kpiId(), sequenceNumber, position(message), recordedAt,
                 Map.of("department", event.department().code()));
+    }
+
+    /** An event this release cannot read is parked in the dead-letter queue, its stream's later events behind it. */
+    @EventHandler
+    void on(UnknownSerializedType unreadable) {
+        throw new UnreadableEventException(unreadable);
     }
 
     @ResetHandler

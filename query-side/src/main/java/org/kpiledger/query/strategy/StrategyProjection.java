@@ -9,8 +9,10 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.kpiledger.platform.events.UnreadableEventException;
 import org.kpiledger.events.strategy.GoalDefinedEvent;
 import org.kpiledger.events.strategy.MeasureDefinedEvent;
 import org.kpiledger.events.strategy.PolicyDefinedEvent;
@@ -73,6 +75,12 @@ class StrategyProjection {
                 List.of(event.planId().value(), event.effectiveFrom().year()),
                 List.of("policy_id", "policy_version"), List.of(event.policyId(), event.policyVersion()),
                 recordedAt, message);
+    }
+
+    /** An event this release cannot read is parked in the dead-letter queue, its stream's later events behind it. */
+    @EventHandler
+    void on(UnknownSerializedType unreadable) {
+        throw new UnreadableEventException(unreadable);
     }
 
     @ResetHandler
