@@ -16,12 +16,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Issue 6, item 2: the zero-setup default comes back by itself after {@code kill -9}. The JVM is killed while
@@ -31,7 +28,6 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 class CrashRecoveryIT {
 
     private static final Path LEDGER_JAR = LaunchedJar.builtJar("kpi-ledger.jar");
-    private static final Pattern JDBC_URL = Pattern.compile("Embedded PostgreSQL listening on (jdbc:postgresql://\\S+)");
     private static final int WRITERS = 4;
 
     @TempDir
@@ -90,8 +86,8 @@ class CrashRecoveryIT {
     }
 
     /** Every acknowledged write is in the event store, and the read model holds exactly what the store holds. */
-    private static void assertAllThere(LaunchedJar ledger, Set<String> acknowledged) {
-        JdbcTemplate database = new JdbcTemplate(new DriverManagerDataSource(jdbcUrl(ledger)));
+    private void assertAllThere(LaunchedJar ledger, Set<String> acknowledged) {
+        JdbcTemplate database = ledger.embeddedDatabaseAsOperator(dataDirectory);
         List<String> stored = database.queryForList(
                 "select aggregate_identifier from domain_event_entry where aggregate_identifier like 'crash-%'",
                 String.class);
@@ -103,9 +99,4 @@ class CrashRecoveryIT {
         assertThat(ledger.http().get("/api/v1/kpis/" + acknowledged.iterator().next()).status()).isEqualTo(200);
     }
 
-    private static String jdbcUrl(LaunchedJar ledger) {
-        Matcher url = JDBC_URL.matcher(ledger.log());
-        assertThat(url.find()).as("the log names the embedded PostgreSQL's address").isTrue();
-        return url.group(1);
-    }
 }

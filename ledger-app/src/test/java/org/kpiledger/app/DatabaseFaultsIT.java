@@ -19,13 +19,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kpiledger.app.LedgerHttp.Reply;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,7 +35,6 @@ import tools.jackson.databind.JsonNode;
 class DatabaseFaultsIT {
 
     private static final Path LEDGER_JAR = LaunchedJar.builtJar("kpi-ledger.jar");
-    private static final Pattern JDBC_URL = Pattern.compile("Embedded PostgreSQL listening on (jdbc:postgresql://\\S+)");
     private static final int WRITERS = 4;
     /** The configured timeout (4 s) and what an answer may take beyond it: the HTTP round trip, a retry's pause. */
     private static final Duration LONGEST_ANSWER = Duration.ofSeconds(6);
@@ -152,7 +148,7 @@ class DatabaseFaultsIT {
         }
     }
 
-    private static void assertEveryAcknowledgedWriteStoredOnceAndVerified(LaunchedJar ledger, Load load) {
+    private void assertEveryAcknowledgedWriteStoredOnceAndVerified(LaunchedJar ledger, Load load) {
         assertStoredOnce(ledger, Set.copyOf(load.acknowledged()));
         String last = load.acknowledged().get(load.acknowledged().size() - 1);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
@@ -161,8 +157,8 @@ class DatabaseFaultsIT {
         assertVerified(ledger);
     }
 
-    private static void assertStoredOnce(LaunchedJar ledger, Set<String> acknowledged) {
-        JdbcTemplate database = new JdbcTemplate(new DriverManagerDataSource(jdbcUrl(ledger)));
+    private void assertStoredOnce(LaunchedJar ledger, Set<String> acknowledged) {
+        JdbcTemplate database = ledger.embeddedDatabaseAsOperator(dataDirectory);
         List<String> registered = database.queryForList("select aggregate_identifier from domain_event_entry "
                 + "where payload_type like '%KpiRegisteredEvent' and aggregate_identifier like 'fault-%'", String.class);
         assertThat(registered).as("every acknowledged write, once").containsAll(acknowledged).doesNotHaveDuplicates();
@@ -179,11 +175,6 @@ class DatabaseFaultsIT {
         assertThat(integrity.path("unacknowledged")).isEmpty();
     }
 
-    private static String jdbcUrl(LaunchedJar ledger) {
-        Matcher url = JDBC_URL.matcher(ledger.log());
-        assertThat(url.find()).as("the log names the embedded PostgreSQL's address").isTrue();
-        return url.group(1);
-    }
 
     /**
      * Writers registering KPIs, each retrying a write refused with 503 (or whose answer was lost) until it is

@@ -75,8 +75,26 @@ class DockerComposeLintTest {
 
             Map<String, Object> environment = (Map<String, Object>) service.get("environment");
             assertThat((String) environment.get("SPRING_DATASOURCE_URL")).startsWith("jdbc:postgresql://postgres:5432/");
+            assertThat(environment.get("SPRING_DATASOURCE_USERNAME")).as("%s signs in as the ledger's own role", side)
+                    .isEqualTo("kpi_ledger").isNotEqualTo(postgresEnvironment().get("POSTGRES_USER"));
             String port = (String) environment.get("SERVER_PORT");
             assertThat((List<String>) service.get("ports")).containsExactly(port + ":" + port);
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theLedgersRoleIsCreatedAnOrdinaryOneByTheDatabasesFirstStart() throws IOException {
+        List<String> volumes = (List<String>) services.get("postgres").get("volumes");
+        assertThat(volumes).contains("./docker/postgres-init:/docker-entrypoint-initdb.d:ro");
+        String init = Files.readString(ROOT.resolve("docker/postgres-init/10-ledger-role.sh"));
+        assertThat(init).contains("create role kpi_ledger login nosuperuser")
+                .contains("create database kpi_ledger owner kpi_ledger");
+        assertThat(postgresEnvironment().get("POSTGRES_USER")).isEqualTo("postgres");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> postgresEnvironment() {
+        return (Map<String, Object>) services.get("postgres").get("environment");
     }
 }

@@ -105,7 +105,8 @@ class GoldenStoreIT {
     /** Restores the release's tables into a database migrated to that release's schema, as its jar left it. */
     private static void restore(LedgerProcesses processes, Path release) throws IOException, SQLException {
         String schemaVersion = Files.readString(release.resolve("schema-version.txt")).trim();
-        Flyway.configure().dataSource(processes.jdbcUrl(), "postgres", null).locations("classpath:db/migration")
+        Flyway.configure().dataSource(processes.jdbcUrl(), LedgerProcesses.SERVICE_ROLE,
+                        LedgerProcesses.SERVICE_PASSWORD).locations("classpath:db/migration")
                 .target(schemaVersion).load().migrate();
         try (Connection connection = processes.database().getDataSource().getConnection()) {
             for (String table : TABLES) {

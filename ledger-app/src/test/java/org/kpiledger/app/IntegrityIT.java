@@ -201,7 +201,9 @@ class IntegrityIT {
     @Order(5)
     void anExportImportedIntoAnEmptyStoreReproducesTheHeadAndTheProgress(@TempDir Path directory) throws Exception {
         try (LedgerProcesses restored = new LedgerProcesses()) {
-            String[] database = {"--spring.datasource.url=" + restored.jdbcUrl(), "--spring.datasource.username=postgres",
+            String[] database = {"--spring.datasource.url=" + restored.jdbcUrl(),
+                    "--spring.datasource.username=" + LedgerProcesses.SERVICE_ROLE,
+                    "--spring.datasource.password=" + LedgerProcesses.SERVICE_PASSWORD,
                     "--kpi-ledger.security.admin-password=" + LedgerProcesses.ADMIN_PASSWORD};
             Path changed = Files.writeString(directory.resolve("changed.jsonl"),
                     withPayloadChanged(export, actualRecordedPosition("int-1")));

@@ -13,6 +13,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * A runnable jar the build produced, started with {@code java -jar} as an operating-system process of its own,
@@ -21,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 final class LaunchedJar implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final Pattern EMBEDDED_JDBC_URL =
+            Pattern.compile("Embedded PostgreSQL listening on (jdbc:postgresql://[^\\s;]+)");
 
     private final Process process;
     private final Path log;
@@ -79,6 +85,23 @@ final class LaunchedJar implements AutoCloseable {
     String log() {
         try {
             return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The embedded database of a jar started on a data directory, as its operator reaches it: the superuser, with the
+     * password the jar generated at its first start into the data directory.
+     */
+    JdbcTemplate embeddedDatabaseAsOperator(Path dataDirectory) {
+        Matcher url = EMBEDDED_JDBC_URL.matcher(log());
+        if (!url.find()) {
+            fail("The log names no embedded PostgreSQL address:%n%s", log());
+        }
+        try {
+            return new JdbcTemplate(new DriverManagerDataSource(url.group(1), "postgres",
+                    Files.readString(dataDirectory.resolve("postgres.password")).trim()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -12,6 +12,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * One real PostgreSQL that outlives the applications started against it, the way a deployed database outlives
@@ -22,6 +23,9 @@ final class LedgerProcesses implements AutoCloseable {
 
     /** The first administrator's password, given to every application these tests start. */
     static final String ADMIN_PASSWORD = "admin-of-the-test-ledger";
+    /** The ordinary role the applications sign in as, owning the schema, as in production: not a superuser. */
+    static final String SERVICE_ROLE = "kpi_ledger";
+    static final String SERVICE_PASSWORD = "service-role-of-the-test-ledger";
 
     private final EmbeddedPostgres postgres;
     /** The checkpoint signing key of this ledger, and beside it the copy of its newest checkpoint. */
@@ -31,6 +35,9 @@ final class LedgerProcesses implements AutoCloseable {
     LedgerProcesses() {
         try {
             postgres = EmbeddedPostgres.builder().start();
+            new JdbcTemplate(postgres.getPostgresDatabase()).execute("create role " + SERVICE_ROLE + " login "
+                    + "nosuperuser nocreatedb nocreaterole password '" + SERVICE_PASSWORD + "'; "
+                    + "alter schema public owner to " + SERVICE_ROLE);
             signingKey = Files.createTempDirectory("kpi-ledger-keys").resolve("checkpoint-signing-key.pem");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -45,7 +52,8 @@ final class LedgerProcesses implements AutoCloseable {
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.datasource.url=" + jdbcUrl(),
-                "--spring.datasource.username=postgres",
+                "--spring.datasource.username=" + SERVICE_ROLE,
+                "--spring.datasource.password=" + SERVICE_PASSWORD,
                 "--spring.main.banner-mode=off",
                 "--kpi-ledger.catalog=none",
                 "--kpi-ledger.integrity.signing-key-file=" + signingKey,
@@ -61,7 +69,8 @@ final class LedgerProcesses implements AutoCloseable {
     LaunchedJar launch(Path jar) {
         LaunchedJar launched = LaunchedJar.start(jar, Map.of(
                 "SPRING_DATASOURCE_URL", jdbcUrl(),
-                "SPRING_DATASOURCE_USERNAME", "postgres",
+                "SPRING_DATASOURCE_USERNAME", SERVICE_ROLE,
+                "SPRING_DATASOURCE_PASSWORD", SERVICE_PASSWORD,
                 "KPI_LEDGER_INTEGRITY_SIGNING_KEY_FILE", signingKey.toString(),
                 "KPI_LEDGER_ADMIN_PASSWORD", ADMIN_PASSWORD));
         running.add(launched);
@@ -72,8 +81,9 @@ final class LedgerProcesses implements AutoCloseable {
         return signingKey;
     }
 
+    /** The database's address, without credentials. */
     String jdbcUrl() {
-        return postgres.getJdbcUrl("postgres", "postgres");
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
     }
 
     /** A client of the application, signed in as its first administrator. */
@@ -87,8 +97,14 @@ final class LedgerProcesses implements AutoCloseable {
         running.remove(context);
     }
 
+    /** The database as its superuser sees it: what a database administrator, or a forger, can do. */
     JdbcTemplate database() {
         return new JdbcTemplate(postgres.getPostgresDatabase());
+    }
+
+    /** The database as the service's role sees it. */
+    JdbcTemplate serviceDatabase() {
+        return new JdbcTemplate(new DriverManagerDataSource(jdbcUrl(), SERVICE_ROLE, SERVICE_PASSWORD));
     }
 
     long eventCount() {

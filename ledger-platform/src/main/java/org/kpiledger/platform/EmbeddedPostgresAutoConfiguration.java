@@ -27,8 +27,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * Starts a real PostgreSQL (binaries from Maven Central) inside the process when no external database is
- * configured, and hands its address to Spring Boot's data source. This is the zero-setup default; it also runs
- * as root, which PostgreSQL itself refuses, by starting the server in a user namespace.
+ * configured, and hands its address to Spring Boot's data source. This is the zero-setup default. It is closed to
+ * other users of the machine ({@link EmbeddedPostgresAccess}): passwords for everyone, the service an ordinary role.
  */
 @AutoConfiguration(before = DataSourceAutoConfiguration.class)
 @ConditionalOnClass(EmbeddedPostgres.class)
@@ -37,7 +37,6 @@ import org.springframework.util.StringUtils;
 public class EmbeddedPostgresAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresAutoConfiguration.class);
-    private static final String SUPERUSER = "postgres";
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(120);
 
     @Bean(destroyMethod = "close")
@@ -66,14 +65,28 @@ public class EmbeddedPostgresAutoConfiguration {
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(serverLog.toFile()));
             log.info("Embedded PostgreSQL keeps its data in {} and its log in {}", dataDirectory, serverLog);
         }
+        // a throw-away cluster still lives in a directory of ours, where its passwords are kept while it runs
+        Path cluster = dataDirectory != null ? dataDirectory : Files.createTempDirectory("kpi-ledger-postgres");
+        if (dataDirectory == null) {
+            builder.setDataDirectory(cluster).setCleanDataDirectory(true);
+        }
+        EmbeddedPostgresAccess access = new EmbeddedPostgresAccess(cluster);
+        String knownPassword = access.superuserPasswordIfSet();
+        if (knownPassword != null) {
+            builder.setConnectConfig("password", knownPassword);
+        }
         EmbeddedPostgresServer postgres;
         try {
             postgres = new EmbeddedPostgresServer(builder, dataDirectory);
+            builder.setConnectConfig("password", access.close(postgres.port()));
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("The embedded PostgreSQL did not start." + logTail(serverLog), e);
         }
+        postgres.useServicePassword(access.servicePassword());
         SpringApplication.getShutdownHandlers().add(() -> stop(postgres));
-        log.info("Embedded PostgreSQL listening on {}", postgres.jdbcUrl(SUPERUSER, SUPERUSER));
+        log.info("Embedded PostgreSQL listening on {}; the service signs in as {}, the superuser's password is in {}",
+                postgres.jdbcUrl(), EmbeddedPostgresAccess.SERVICE_ROLE,
+                cluster.resolve(EmbeddedPostgresAccess.SUPERUSER_PASSWORD_FILE));
         return postgres;
     }
 
@@ -104,17 +117,17 @@ public class EmbeddedPostgresAutoConfiguration {
         return new JdbcConnectionDetails() {
             @Override
             public String getUsername() {
-                return SUPERUSER;
+                return EmbeddedPostgresAccess.SERVICE_ROLE;
             }
 
             @Override
             public String getPassword() {
-                return null;
+                return postgres.servicePassword();
             }
 
             @Override
             public String getJdbcUrl() {
-                return postgres.jdbcUrl(SUPERUSER, SUPERUSER);
+                return postgres.jdbcUrl();
             }
         };
     }

@@ -53,8 +53,23 @@ final class EmbeddedPostgresServer implements Closeable {
         }
     }
 
-    String jdbcUrl(String user, String database) {
-        return current.getJdbcUrl(user, database);
+    private volatile String servicePassword;
+
+    int port() {
+        return current.getPort();
+    }
+
+    /** The address of its database, without credentials. */
+    String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + current.getPort() + "/" + EmbeddedPostgresAccess.DATABASE;
+    }
+
+    void useServicePassword(String password) {
+        servicePassword = password;
+    }
+
+    String servicePassword() {
+        return servicePassword;
     }
 
     private void restartIfDead() {
