@@ -6,6 +6,14 @@ import static org.kpiledger.app.LedgerHttp.json;
 import static org.kpiledger.app.LedgerRequests.recordActual;
 import static org.kpiledger.app.LedgerRequests.registerStartups;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,9 +21,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +37,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.kpiledger.LedgerApplication;
 import org.kpiledger.platform.integrity.LedgerEntry;
 import org.kpiledger.platform.integrity.MerkleTree;
+import org.kpiledger.platform.integrity.SignedCheckpoint;
 import org.kpiledger.platform.integrity.StoredEntry;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -164,6 +176,60 @@ class IntegrityForgeriesIT {
         assertThat(kinds(auditor.get("/api/v1/integrity").json()))
                 .as("the newest checkpoint, kept beside the key, names what the database lost")
                 .contains("CHECKPOINT_MISSING");
+    }
+
+    /**
+     * An auditor keeps a checkpoint; later, the log it saw is proven a prefix of the log now (a consistency proof,
+     * checked here with RFC 9162's algorithm) and the kept note verifies against the ledger. A note the ledger's key
+     * signed over another history (a split view shown to this auditor) is named as inconsistent.
+     */
+    @Test
+    @Order(5)
+    void aCheckpointAnAuditorKeptIsProvenAPrefixAndASplitViewIsNamed() throws Exception {
+        JsonNode kept = auditor.post("/api/v1/integrity/checkpoints", "").json();
+        assertThat(staff.post("/api/v1/kpis/forged-1/actuals", recordActual(2017, 13)).status()).isEqualTo(201);
+        JsonNode latest = auditor.post("/api/v1/integrity/checkpoints", "").json();
+        assertThat(latest.path("size").asLong()).isGreaterThan(kept.path("size").asLong());
+
+        JsonNode consistency = admin.anonymous().get("/api/v1/integrity/consistency?from="
+                + kept.path("size").asLong()).json();
+        List<byte[]> path = new ArrayList<>();
+        consistency.path("path").forEach(node -> path.add(HEX.parseHex(node.asString())));
+        SignedCheckpoint older = SignedCheckpoint.parse(kept.path("note").asString());
+        SignedCheckpoint newer = SignedCheckpoint.parse(consistency.path("checkpoint").path("note").asString());
+        assertThat(MerkleTree.verifyConsistency(older.size(), newer.size(), older.root(), newer.root(), path))
+                .as("the log the auditor saw is a prefix of the log now").isTrue();
+        assertThat(auditor.get("/api/v1/integrity?checkpoint=" + encode(kept.path("note").asString())).json()
+                .path("verified").asBoolean()).isTrue();
+
+        saveTables();
+        SignedCheckpoint splitView = signedWithTheLedgersKey(older.size(), MerkleTree.leaf(older.root()));
+        JsonNode report = auditor.get("/api/v1/integrity?checkpoint=" + encode(splitView.note())).json();
+        assertThat(kinds(report)).containsExactly("CHECKPOINT_INCONSISTENT");
+        assertThat(auditor.get("/api/v1/integrity?checkpoint=not-a-note").problemField()).isEqualTo("checkpoint");
+    }
+
+    private static String encode(String note) {
+        return URLEncoder.encode(note, StandardCharsets.UTF_8);
+    }
+
+    /** What only the holder of the key can do: sign any size and root. */
+    private static SignedCheckpoint signedWithTheLedgersKey(long size, byte[] root) throws Exception {
+        String pem = Files.readString(processes.signingKey());
+        KeyFactory keys = KeyFactory.getInstance("Ed25519");
+        Matcher block = Pattern
+                .compile("-----BEGIN ([A-Z ]+)-----([A-Za-z0-9+/=\\s]+)-----END").matcher(pem);
+        PrivateKey privateKey = null;
+        PublicKey publicKey = null;
+        while (block.find()) {
+            byte[] der = Base64.getMimeDecoder().decode(block.group(2));
+            if (block.group(1).equals("PRIVATE KEY")) {
+                privateKey = keys.generatePrivate(new PKCS8EncodedKeySpec(der));
+            } else {
+                publicKey = keys.generatePublic(new X509EncodedKeySpec(der));
+            }
+        }
+        return SignedCheckpoint.sign("kpi-ledger", size, root, privateKey, publicKey);
     }
 
     private static List<String> kinds(JsonNode report) {

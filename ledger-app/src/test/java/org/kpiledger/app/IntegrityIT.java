@@ -179,12 +179,16 @@ class IntegrityIT {
         assertThat(readable.toString()).doesNotContain("\"measured\"").doesNotContain("{\"value\":\"int-1\"}");
 
         String publicKey = admin.anonymous().get("/api/v1/integrity/public-key").body();
+        assertThat(DocumentedExportVerifier.problemWith(export, publicKey))
+                .as("a verifier written from docs/integrity.md alone").isNull();
         Path exportFile = Files.writeString(directory.resolve("ledger.jsonl"), export);
         Path keyFile = Files.writeString(directory.resolve("key.pub"), publicKey);
         assertThat(offline(exportFile, keyFile)).startsWith("0 VERIFIED: " + processes.eventCount() + " entries");
 
         String changed = withPayloadChanged(export, recorded.path("position").asLong());
         assertThat(changed).isNotEqualTo(export);
+        assertThat(DocumentedExportVerifier.problemWith(changed, publicKey)).isEqualTo("position "
+                + recorded.path("position").asLong() + " does not hash to its hash");
         ExportVerifier.Result result = ExportVerifier.verify(new BufferedReader(new StringReader(changed)), publicKey);
         assertThat(result.verified()).isFalse();
         assertThat(result.position()).isEqualTo(recorded.path("position").asLong());

@@ -65,7 +65,7 @@ class AxonOnPostgresIT {
 
         appendEvents("largeobject-check", 3);
 
-        assertThat(jdbc.queryForObject("select count(*) from pg_largeobject", Long.class)).isZero();
+        // every large object has a row here, which any role may read (pg_largeobject itself only a superuser)
         assertThat(jdbc.queryForObject("select count(*) from pg_largeobject_metadata", Long.class)).isZero();
     }
 
