@@ -38,18 +38,22 @@ public class IntegrityStatus {
 
     /** Records a verification: the breaks it found that were not recorded yet are, from now on. */
     void record(IntegrityChain.Verification verification) {
-        record(verification.mismatches());
+        insert(verification.mismatches());
         state.set(new State(verification, unacknowledged(recorded())));
     }
 
     /** Records breaks found outside a verification of the chain (the chain of scheme 1's). */
     void record(List<Mismatch> mismatches) {
+        insert(mismatches);
+        load();
+    }
+
+    private void insert(List<Mismatch> mismatches) {
         for (Mismatch mismatch : mismatches) {
             jdbc.update("insert into integrity_break (kind, position, reason, evidence) values (?, ?, ?, ?) "
                     + "on conflict do nothing", mismatch.kind().name(), mismatch.position(), mismatch.reason(),
                     mismatch.evidence());
         }
-        load();
     }
 
     /** Reads the breaks recorded before, by this process or another: what a start does first. */

@@ -5,8 +5,11 @@ import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
@@ -44,6 +47,13 @@ public final class DatabaseUnavailable {
             }
         }
         return false;
+    }
+
+    /** The answer to a request that met the database away: the problem, with when to try again. */
+    public static ResponseEntity<ProblemDetail> response() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem());
     }
 
     public static ProblemDetail problem() {

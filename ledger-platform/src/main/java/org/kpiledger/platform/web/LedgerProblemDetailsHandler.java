@@ -87,9 +87,7 @@ public class LedgerProblemDetailsHandler extends ResponseEntityExceptionHandler 
         }
         if (DatabaseUnavailable.isCause(e)) {
             log.warn("The database is out of reach: {}", e.toString());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS))
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(DatabaseUnavailable.problem());
+            return DatabaseUnavailable.response();
         }
         log.error("Unexpected error while handling a request", e);
         return ProblemCode.response(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
