@@ -53,6 +53,11 @@ final class LedgerHttp {
         return new LedgerHttp(baseUrl, "Bearer " + token);
     }
 
+    /** The same caller, speaking to another ledger. */
+    LedgerHttp onPortOf(LedgerHttp other) {
+        return new LedgerHttp(other.baseUrl, authorization);
+    }
+
     LedgerHttp anonymous() {
         return new LedgerHttp(baseUrl, null);
     }
@@ -76,7 +81,7 @@ final class LedgerHttp {
     }
 
     static String passwordOf(String username) {
-        return username + "-correct-horse-battery";
+        return "correct-horse-battery-" + Integer.toHexString(username.hashCode());
     }
 
     Reply get(String path, String... headers) {
@@ -108,9 +113,16 @@ final class LedgerHttp {
      * given as ISO-8859-1 characters, one per byte, so {@code "\u00E9"} is the single byte 0xE9.
      */
     Reply raw(String method, String path, String json, String... headerLines) {
+        return rawFor("localhost", method, path, json, headerLines);
+    }
+
+    /** As {@link #raw}, with the {@code Host} header a client names, whatever it is. */
+    Reply rawFor(String host, String method, String path, String json, String... headerLines) {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n"
-                + "Connection: close\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n");
+        boolean typed = Arrays.stream(headerLines).anyMatch(line -> line.regionMatches(true, 0, "Content-Type:", 0, 13));
+        StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\n"
+                + "Connection: close\r\n" + (typed ? "" : "Content-Type: application/json\r\n")
+                + "Content-Length: " + body.length + "\r\n");
         if (authorization != null) {
             head.append("Authorization: ").append(authorization).append("\r\n");
         }

@@ -87,6 +87,10 @@ final class LedgerProcesses implements AutoCloseable {
     }
 
     /** A client of the application, signed in as its first administrator. */
+    static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
     static LedgerHttp http(ConfigurableApplicationContext context) {
         return new LedgerHttp(((WebServerApplicationContext) context).getWebServer().getPort())
                 .as("admin", ADMIN_PASSWORD);

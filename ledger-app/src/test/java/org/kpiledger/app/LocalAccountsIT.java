@@ -54,18 +54,18 @@ class LocalAccountsIT {
     @Test
     void createsAnAccountWhosePasswordIsKeptOnlyAsAHashAndNeverShown() {
         Reply created = admin.post("/api/v1/users", json(Map.of("username", "kimura", "password",
-                "kimura-s-long-password", "roles", List.of("STAFF", "AUDITOR"), "department", "sangyo")));
+                "a-long-secret-of-hers", "roles", List.of("STAFF", "AUDITOR"), "department", "sangyo")));
 
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().path("roles")).extracting(JsonNode::asString)
                 .containsExactlyInAnyOrder("STAFF", "AUDITOR");
         JsonNode listed = admin.get("/api/v1/users").json().path("users");
         assertThat(listed.findValuesAsString("username")).contains("admin", "kimura");
-        assertThat(admin.get("/api/v1/users").body()).doesNotContain("kimura-s-long-password", "bcrypt", "$2a$");
+        assertThat(admin.get("/api/v1/users").body()).doesNotContain("a-long-secret-of-hers", "bcrypt", "$2a$");
         assertThat(processes.database().queryForObject(
                 "select password_hash from user_account where username = 'kimura'", String.class))
-                .startsWith("{bcrypt}$2a$").doesNotContain("kimura-s-long-password");
-        assertThat(admin.anonymous().as("kimura", "kimura-s-long-password").get("/api/v1/users/changes").status())
+                .startsWith("{bcrypt}$2a$").doesNotContain("a-long-secret-of-hers");
+        assertThat(admin.anonymous().as("kimura", "a-long-secret-of-hers").get("/api/v1/users/changes").status())
                 .as("signs in, and reads the account changes as an auditor").isEqualTo(200);
     }
 
@@ -85,6 +85,51 @@ class LocalAccountsIT {
                 400, "roles[0]");
         assertRefused(Map.of("username", "admin", "password", "a-long-password", "roles", List.of("COMMITTEE")),
                 409, "username");
+    }
+
+    @Test
+    void refusesPasswordsThatAreGuessedFirst() {
+        assertRefused(Map.of("username", "common", "password", "Qwerty123456", "roles", List.of("COMMITTEE")),
+                400, "password");
+        assertRefused(Map.of("username", "yamamoto", "password", "my-name-is-Yamamoto", "roles",
+                List.of("COMMITTEE")), 400, "password");
+        LedgerHttp hara = admin.createUser("hara", null, "COMMITTEE");
+
+        Reply same = hara.put("/api/v1/users/me/password", json(Map.of("currentPassword", passwordOf("hara"),
+                "newPassword", passwordOf("hara"))));
+        Reply sameByTheAdmin = admin.put("/api/v1/users/hara/password", json(Map.of("password", passwordOf("hara"))));
+
+        assertThat(same.status()).isEqualTo(400);
+        assertThat(same.problemField()).isEqualTo("newPassword");
+        assertThat(same.json().path("detail").asString()).contains("differ from the current one");
+        assertThat(sameByTheAdmin.problemField()).isEqualTo("password");
+    }
+
+    @Test
+    void keepsUsernamesUniqueInAnyLetterCase() {
+        admin.createUser("nakamura", null, "COMMITTEE");
+
+        assertRefused(Map.of("username", "Nakamura", "password", "a-long-password", "roles", List.of("COMMITTEE")),
+                409, "username");
+        assertRefused(Map.of("username", "Admin", "password", "a-long-password", "roles", List.of("ADMIN")),
+                409, "username");
+    }
+
+    @Test
+    void slowsGuessesAtTheCurrentPasswordLikeGuessesAtTheLogin() {
+        LedgerHttp stolenSession = admin.createUser("ueda", null, "COMMITTEE");
+        for (int guess = 0; guess < 3; guess++) {
+            assertThat(stolenSession.put("/api/v1/users/me/password", json(Map.of("currentPassword",
+                    "guess-number-" + guess, "newPassword", "taken-over-for-good"))).problemField())
+                    .isEqualTo("currentPassword");
+        }
+
+        Reply slowed = stolenSession.put("/api/v1/users/me/password", json(Map.of("currentPassword",
+                "guess-number-4", "newPassword", "taken-over-for-good")));
+
+        assertThat(slowed.status()).isEqualTo(429);
+        assertThat(slowed.problemCode()).isEqualTo("TOO_MANY_LOGIN_FAILURES");
+        assertThat(slowed.header("Retry-After")).isNotEmpty();
     }
 
     @Test
@@ -113,10 +158,10 @@ class LocalAccountsIT {
     void aNewPasswordReplacesTheOldOneAtOnce() {
         LedgerHttp ono = admin.createUser("ono", null, "COMMITTEE");
         assertThat(ono.put("/api/v1/users/me/password", json(Map.of("currentPassword", passwordOf("ono"),
-                "newPassword", "ono-chose-this-one"))).status()).isEqualTo(204);
+                "newPassword", "chose-this-one-myself"))).status()).isEqualTo(204);
         assertThat(ono.get("/api/v1/users/changes").status()).as("the old password").isEqualTo(401);
-        LedgerHttp renewed = ono.as("ono", "ono-chose-this-one");
-        assertThat(renewed.put("/api/v1/users/me/password", json(Map.of("currentPassword", "ono-chose-this-one",
+        LedgerHttp renewed = ono.as("ono", "chose-this-one-myself");
+        assertThat(renewed.put("/api/v1/users/me/password", json(Map.of("currentPassword", "chose-this-one-myself",
                 "newPassword", "x"))).problemField()).isEqualTo("newPassword");
 
         assertThat(admin.put("/api/v1/users/ono/password", json(Map.of("password", "reset-by-the-admin")))
@@ -136,6 +181,16 @@ class LocalAccountsIT {
         assertThat(admin.put("/api/v1/users/admin/roles", json(Map.of("roles", List.of("AUDITOR")))).problemCode())
                 .isEqualTo("LAST_ADMINISTRATOR");
         assertThat(admin.get("/api/v1/users").status()).isEqualTo(200);
+    }
+
+    @Test
+    void neverLocksOutEveryAccountBehindAnAddressThatFailedOften() {
+        LedgerHttp guesser = admin.anonymous();
+        IntStream.range(0, 60).forEach(attempt ->
+                assertThat(guesser.as("nobody-" + attempt, "guess-" + attempt).get("/api/v1/users/changes").status())
+                        .isEqualTo(401));
+
+        assertThat(admin.get("/api/v1/users").status()).as("the administrator, behind the same address").isEqualTo(200);
     }
 
     @Test

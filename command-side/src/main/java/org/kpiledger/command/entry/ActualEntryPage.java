@@ -1,14 +1,15 @@
 package org.kpiledger.command.entry;
 
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import java.math.BigDecimal;
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.kpiledger.command.kpi.DepartmentRuleException;
@@ -34,8 +35,13 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -53,6 +59,8 @@ import org.springframework.web.servlet.ModelAndView;
 @LedgerPage
 @RequestMapping("/entry/kpis/{kpiId}")
 class ActualEntryPage {
+
+    private static final List<String> FIELDS = List.of("fiscalYear", "value", "note", "reason");
 
     private final KpiFiguresReader kpis;
     private final CommandDispatcher commands;
@@ -73,89 +81,118 @@ class ActualEntryPage {
         this.clock = clock;
     }
 
+    @InitBinder("form")
+    void checkTheForm(WebDataBinder binder) {
+        binder.addValidators(new EntryFormValidator());
+    }
+
     @GetMapping(produces = MediaType.TEXT_HTML_VALUE)
     ModelAndView form(@PathVariable KpiId kpiId, @RequestParam(required = false) Integer fiscalYear) {
         KpiFigures figures = figures(kpiId);
+        requireOwnDepartment(figures);
         int year = fiscalYear != null ? fiscalYear : currentFiscalYear().year() - 1;
-        EntryForm form = new EntryForm(Integer.toString(Math.max(year, figures.baselineYear())), "", "", "",
-                Long.toString(figures.version()));
-        return page(figures, form, Map.of(), null, HttpStatus.OK);
+        EntryForm form = EntryForm.blank(Math.max(year, figures.baselineYear()), figures.version());
+        return page(figures, form, new BeanPropertyBindingResult(form, "form"), HttpStatus.OK);
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE, produces = MediaType.TEXT_HTML_VALUE)
-    ModelAndView save(@PathVariable KpiId kpiId, @ModelAttribute EntryForm form) {
+    ModelAndView save(@PathVariable KpiId kpiId, @Valid @ModelAttribute("form") EntryForm form,
+            BindingResult binding) {
         KpiFigures figures = figures(kpiId);
-        Map<String, String> errors = new LinkedHashMap<>();
-        Long version = parseVersion(form.version());
-        if (version == null) {
-            return page(figures, form, errors, message("entry.error.version"), HttpStatus.BAD_REQUEST);
+        if (binding.hasGlobalErrors()) {
+            return page(figures, form, binding, HttpStatus.BAD_REQUEST);
         }
+        long version = form.readVersion().orElseThrow();
         if (version != figures.version()) {
             return stale(figures, form, version);
         }
-        FiscalYear fiscalYear = parseFiscalYear(form.fiscalYear(), errors);
-        BigDecimal value = parseNumber(form.value(), errors);
-        if (!errors.isEmpty()) {
-            return page(figures, form, errors, message("entry.errors"), HttpStatus.UNPROCESSABLE_CONTENT);
+        if (binding.hasErrors()) {
+            return page(figures, form, binding, HttpStatus.UNPROCESSABLE_CONTENT);
         }
+        FiscalYear fiscalYear = form.chosenFiscalYear().orElseThrow();
+        BigDecimal value = form.number().orElseThrow();
         boolean correction = figures.recorded(fiscalYear.year());
-        Object request = correction ? new KpiRequests.CorrectActual(value, blankToNull(form.reason()))
-                : new KpiRequests.RecordActual(fiscalYear, value, blankToNull(form.note()), null);
+        Object request = correction ? new KpiRequests.CorrectActual(value, form.reasonOrNull())
+                : new KpiRequests.RecordActual(fiscalYear, value, form.noteOrNull(), null);
         for (ConstraintViolation<Object> violation : validator.validate(request)) {
-            errors.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage());
+            reject(binding, violation.getPropertyPath().toString(), violation.getMessage());
         }
-        if (!errors.isEmpty()) {
-            return page(figures, form, errors, message("entry.errors"), HttpStatus.UNPROCESSABLE_CONTENT);
+        if (binding.hasErrors()) {
+            return page(figures, form, binding, HttpStatus.UNPROCESSABLE_CONTENT);
         }
         try {
             commands.send(correction
-                    ? new CorrectActualCommand(kpiId, fiscalYear, value, form.reason().strip(), version)
-                    : new RecordActualCommand(kpiId, fiscalYear, value, blankToNull(form.note()), null, version));
+                    ? new CorrectActualCommand(kpiId, fiscalYear, value, form.getReason().strip(), version)
+                    : new RecordActualCommand(kpiId, fiscalYear, value, form.noteOrNull(), null, version));
         } catch (StaleVersionException | ConcurrencyException e) {
             return stale(figures(kpiId), form, version);
         } catch (KpiRuleViolation e) {
-            return refused(figures, form, errors, e.field(), e.getMessage(), HttpStatus.CONFLICT);
+            return refused(figures, form, binding, e.field(), e.getMessage(), HttpStatus.CONFLICT);
         } catch (InvalidKpiCommandException e) {
-            return refused(figures, form, errors, e.field(), e.getMessage(), HttpStatus.UNPROCESSABLE_CONTENT);
+            return refused(figures, form, binding, e.field(), e.getMessage(), HttpStatus.UNPROCESSABLE_CONTENT);
         } catch (InvalidFieldException e) {
-            return refused(figures, form, errors, e.field(), e.getMessage(), HttpStatus.UNPROCESSABLE_CONTENT);
+            return refused(figures, form, binding, e.field(), e.getMessage(), HttpStatus.UNPROCESSABLE_CONTENT);
         } catch (DepartmentRuleException e) {
-            return page(figures, form, errors, e.getMessage(), HttpStatus.FORBIDDEN);
+            return refused(figures, form, binding, null, e.getMessage(), HttpStatus.FORBIDDEN);
         } catch (ErrorResponseException e) {
-            return page(figures, form, errors, e.getBody().getDetail(),
+            return refused(figures, form, binding, null, e.getBody().getDetail(),
                     HttpStatus.valueOf(e.getStatusCode().value()));
         }
         return new ModelAndView("redirect:" + links.kpi(kpiId.value()) + "?minPosition="
                 + positions.lastOf(kpiId.value()) + "&saved=" + fiscalYear.year());
     }
 
+    /** Another department's KPI: its form is not shown at all (the command would refuse the figure anyway). */
+    private void requireOwnDepartment(KpiFigures figures) {
+        if (!Viewer.current().mayEnterFor(figures.department())) {
+            throw new ErrorResponseException(HttpStatus.FORBIDDEN, ProblemCode.problem(HttpStatus.FORBIDDEN,
+                    "FORBIDDEN", message("entry.notOwn", Viewer.current().departmentCode().orElse("—")), "kpiId"),
+                    null);
+        }
+    }
+
     /** The KPI moved on since the form was built: shown again on the current figures, with what was typed. */
     private ModelAndView stale(KpiFigures current, EntryForm form, long sentVersion) {
-        EntryForm onCurrent = new EntryForm(form.fiscalYear(), form.value(), form.note(), form.reason(),
-                Long.toString(current.version()));
-        return page(current, onCurrent, new LinkedHashMap<>(), message("entry.stale", sentVersion, current.version()),
-                HttpStatus.CONFLICT);
+        form.setVersion(Long.toString(current.version()));
+        BindingResult binding = new BeanPropertyBindingResult(form, "form");
+        binding.reject("entry.stale", new Object[] {sentVersion, current.version()}, null);
+        return page(current, form, binding, HttpStatus.CONFLICT);
     }
 
-    private ModelAndView refused(KpiFigures figures, EntryForm form, Map<String, String> errors, String field,
+    private ModelAndView refused(KpiFigures figures, EntryForm form, BindingResult binding, String field,
             String detail, HttpStatus status) {
-        if (field != null && List.of("fiscalYear", "value", "note", "reason").contains(field)) {
-            errors.put(field, detail);
-            return page(figures, form, errors, message("entry.errors"), status);
-        }
-        return page(figures, form, errors, detail, status);
+        reject(binding, field, detail);
+        return page(figures, form, binding, status);
     }
 
-    private ModelAndView page(KpiFigures figures, EntryForm form, Map<String, String> errors, String alert,
-            HttpStatus status) {
-        Viewer viewer = Viewer.current();
+    /** A refusal on a field of the form lands next to it; any other above the form. */
+    private static void reject(BindingResult binding, String field, String detail) {
+        if (field != null && FIELDS.contains(field)) {
+            binding.rejectValue(field, "", detail);
+        } else {
+            binding.reject("", detail);
+        }
+    }
+
+    /**
+     * The one place errors become what the page shows: each field's first message next to it, and above the form
+     * either the one refusal that concerns no field, or a summary that there are errors below.
+     */
+    private ModelAndView page(KpiFigures figures, EntryForm form, BindingResult binding, HttpStatus status) {
+        Locale locale = LocaleContextHolder.getLocale();
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (FieldError error : binding.getFieldErrors()) {
+            errors.putIfAbsent(error.getField(), messages.getMessage(error, locale));
+        }
+        String alert = binding.hasGlobalErrors() ? messages.getMessage(binding.getGlobalError(), locale)
+                : errors.isEmpty() ? null : message("entry.errors");
         ModelAndView page = new ModelAndView("entry", status);
         page.addObject("asOf", null);
         page.addObject("kpi", figures);
         page.addObject("form", form);
         page.addObject("errors", errors);
         page.addObject("alert", alert);
-        page.addObject("mayEnter", viewer.mayEnterFor(figures.department()));
+        page.addObject("mayEnter", Viewer.current().mayEnterFor(figures.department()));
         page.addObject("years", years(figures));
         return page;
     }
@@ -177,39 +214,6 @@ class ActualEntryPage {
         return kpis.current(kpiId).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
                 ProblemCode.problem(HttpStatus.NOT_FOUND, "KPI_NOT_FOUND", "No KPI " + kpiId + " is registered.",
                         "kpiId"), null));
-    }
-
-    private FiscalYear parseFiscalYear(String text, Map<String, String> errors) {
-        try {
-            return FiscalYear.parse(text == null ? "" : text.strip());
-        } catch (RuntimeException e) {
-            errors.put("fiscalYear", message("entry.error.fiscalYear"));
-            return null;
-        }
-    }
-
-    /** A number as people type it: full-width digits, thousands separators and spaces are accepted. */
-    private BigDecimal parseNumber(String text, Map<String, String> errors) {
-        String normalized = text == null ? "" : Normalizer.normalize(text, Normalizer.Form.NFKC)
-                .replace(",", "").replace(" ", "").strip();
-        try {
-            return new BigDecimal(normalized);
-        } catch (NumberFormatException e) {
-            errors.put("value", message("entry.error.number"));
-            return null;
-        }
-    }
-
-    private static Long parseVersion(String text) {
-        try {
-            return text == null ? null : Long.parseLong(text.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text;
     }
 
     private String message(String key, Object... arguments) {

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * What every page of the dashboard shows around its content: who is signed in, where the other side's pages are
@@ -39,13 +39,14 @@ class PageModel {
     }
 
     private Map<String, Object> frame(HttpServletRequest request) {
-        return Map.of("viewer", Viewer.current(), "links", links, "japaneseUrl", withLanguage("ja"),
-                "englishUrl", withLanguage("en"), "requestPath", request.getRequestURI(), "zone", clock.getZone());
+        return Map.of("viewer", Viewer.current(), "links", links, "japaneseUrl", withLanguage(request, "ja"),
+                "englishUrl", withLanguage(request, "en"), "requestPath", request.getRequestURI(), "zone", clock.getZone());
     }
 
-    private static String withLanguage(String language) {
-        return ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("lang", language)
-                .build().toUriString();
+    /** The same page in another language, as a path: a link never takes its host from the request. */
+    private static String withLanguage(HttpServletRequest request, String language) {
+        return UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString())
+                .replaceQueryParam("lang", language).build().toUriString();
     }
 
     @ExceptionHandler(InvalidFieldException.class)

@@ -9,92 +9,98 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows password guessing down without handing an attacker a way to lock people out. Failed logins are counted per
- * account <em>and client address</em> and per client address alone: after {@code accountFailures} failures of one
- * account from one address, that address may not try that account again for {@code lockout}; after
- * {@code addressFailures} failures from one address, whatever the account, the address waits as long. The account
- * stays open from every other address, so nobody can lock a colleague out, and each lock ends by itself.
+ * Slows password guessing down with growing delays, without handing anybody a way to lock people out. Failed
+ * password checks (at sign-in, and of {@code currentPassword} when a password is changed) are counted per account
+ * and client address, and per account alone. After {@code pairFreeFailures} failures of one account from one address,
+ * the next try from there waits {@code firstDelay}, then twice as long after each further failure, up to
+ * {@code pairMaxDelay}. The account as a whole, guessed at from many addresses, waits likewise after
+ * {@code accountFreeFailures} failures but never longer than {@code accountMaxDelay}: slowed, never locked. No address
+ * is refused as such, so a whole office behind one address is never locked out, the administrator included.
  *
- * <p>Counts are kept in memory, per process; a failure older than the lockout is forgotten.
+ * <p>Counts are kept in memory, per process; failures are forgotten after {@code forgetAfter} without one.
  */
 class LoginThrottle {
 
     private static final int MAX_TRACKED = 100_000;
 
-    private final int accountFailures;
-    private final int addressFailures;
-    private final Duration lockout;
+    /** How many failures go free, and how the delays after them grow. */
+    record Policy(int pairFreeFailures, int accountFreeFailures, Duration firstDelay, Duration pairMaxDelay,
+            Duration accountMaxDelay, Duration forgetAfter) {
+    }
+
+    private final Policy policy;
     private final Clock clock;
     private final Map<String, Failures> byAccountAndAddress = new ConcurrentHashMap<>();
-    private final Map<String, Failures> byAddress = new ConcurrentHashMap<>();
+    private final Map<String, Failures> byAccount = new ConcurrentHashMap<>();
 
-    LoginThrottle(int accountFailures, int addressFailures, Duration lockout, Clock clock) {
-        this.accountFailures = accountFailures;
-        this.addressFailures = addressFailures;
-        this.lockout = lockout;
+    LoginThrottle(Policy policy, Clock clock) {
+        this.policy = policy;
         this.clock = clock;
     }
 
     /** How long this login must wait before it may be tried; empty when it may be tried now. */
     Optional<Duration> waitBefore(String username, String address) {
         Instant now = clock.instant();
-        return latest(lockedUntil(byAccountAndAddress.get(pair(username, address)), accountFailures, now),
-                lockedUntil(byAddress.get(address), addressFailures, now))
+        Optional<Instant> pair = allowedFrom(byAccountAndAddress.get(pair(username, address)),
+                policy.pairFreeFailures(), policy.pairMaxDelay());
+        Optional<Instant> account = allowedFrom(byAccount.get(account(username)), policy.accountFreeFailures(),
+                policy.accountMaxDelay());
+        return pair.map(until -> account.filter(other -> other.isAfter(until)).orElse(until)).or(() -> account)
+                .filter(until -> until.isAfter(now))
                 .map(until -> Duration.between(now, until));
     }
 
     void failed(String username, String address) {
         Instant now = clock.instant();
-        if (byAccountAndAddress.size() + byAddress.size() > MAX_TRACKED) {
-            forgetExpired(now);
+        if (byAccountAndAddress.size() + byAccount.size() > MAX_TRACKED) {
+            forgetQuiet(now);
         }
-        byAccountAndAddress.compute(pair(username, address), (key, failures) -> Failures.after(failures, now, lockout));
-        byAddress.compute(address, (key, failures) -> Failures.after(failures, now, lockout));
+        byAccountAndAddress.compute(pair(username, address), (key, failures) -> Failures.after(failures, now, policy));
+        byAccount.compute(account(username), (key, failures) -> Failures.after(failures, now, policy));
     }
 
+    /** A right password forgets the failures from that address; the account's own count fades by itself. */
     void succeeded(String username, String address) {
         byAccountAndAddress.remove(pair(username, address));
     }
 
-    private Optional<Instant> lockedUntil(Failures failures, int limit, Instant now) {
-        if (failures == null || failures.count() < limit) {
+    private Optional<Instant> allowedFrom(Failures failures, int free, Duration max) {
+        if (failures == null || failures.count() < free) {
             return Optional.empty();
         }
-        Instant until = failures.last().plus(lockout);
-        return until.isAfter(now) ? Optional.of(until) : Optional.empty();
+        int doublings = Math.min(failures.count() - free, 30);
+        Duration delay = policy.firstDelay().multipliedBy(1L << doublings);
+        return Optional.of(failures.last().plus(delay.compareTo(max) > 0 ? max : delay));
     }
 
-    private static Optional<Instant> latest(Optional<Instant> first, Optional<Instant> second) {
-        if (first.isEmpty()) {
-            return second;
-        }
-        return second.filter(until -> until.isAfter(first.get())).or(() -> first);
-    }
-
-    private void forgetExpired(Instant now) {
-        byAccountAndAddress.values().removeIf(failures -> failures.expired(now, lockout));
-        byAddress.values().removeIf(failures -> failures.expired(now, lockout));
-        if (byAccountAndAddress.size() + byAddress.size() > MAX_TRACKED) {
+    private void forgetQuiet(Instant now) {
+        byAccountAndAddress.values().removeIf(failures -> failures.quiet(now, policy));
+        byAccount.values().removeIf(failures -> failures.quiet(now, policy));
+        if (byAccountAndAddress.size() + byAccount.size() > MAX_TRACKED) {
             byAccountAndAddress.clear();
         }
     }
 
-    private static String pair(String username, String address) {
-        return username.toLowerCase(Locale.ROOT) + "\n" + address;
+    private static String account(String username) {
+        return username.toLowerCase(Locale.ROOT);
     }
 
-    /** Failures in a row, the last one at {@code last}; a failure after a quiet lockout period starts anew. */
+    private static String pair(String username, String address) {
+        return account(username) + "\n" + address;
+    }
+
+    /** Failures in a row, the last one at {@code last}; a failure after a quiet spell starts anew. */
     private record Failures(int count, Instant last) {
 
-        static Failures after(Failures previous, Instant now, Duration lockout) {
-            if (previous == null || previous.expired(now, lockout)) {
+        static Failures after(Failures previous, Instant now, Policy policy) {
+            if (previous == null || previous.quiet(now, policy)) {
                 return new Failures(1, now);
             }
             return new Failures(previous.count + 1, now);
         }
 
-        boolean expired(Instant now, Duration lockout) {
-            return !last.plus(lockout).isAfter(now);
+        boolean quiet(Instant now, Policy policy) {
+            return !last.plus(policy.forgetAfter()).isAfter(now);
         }
     }
 }

@@ -8,8 +8,10 @@ import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.web.savedrequest.DefaultSavedRequest;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -37,6 +39,18 @@ final class PageRequests {
         HttpSessionRequestCache cache = new HttpSessionRequestCache();
         cache.setRequestMatcher(request -> "GET".equals(request.getMethod()) && isPage(request));
         return cache;
+    }
+
+    /**
+     * Where a browser goes after signing in: the page it asked for, as a path of this site, never a URL built from
+     * the request's {@code Host} header; the overview when it asked for none.
+     */
+    static String pathToReturnTo(SavedRequest saved) {
+        if (saved instanceof DefaultSavedRequest page && page.getRequestURI().startsWith("/")
+                && !page.getRequestURI().startsWith("//")) {
+            return page.getRequestURI() + (page.getQueryString() == null ? "" : "?" + page.getQueryString());
+        }
+        return "/";
     }
 
     static void writeRefusal(HttpServletResponse response, String detail) throws IOException {

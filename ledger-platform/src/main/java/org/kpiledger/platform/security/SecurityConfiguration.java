@@ -6,8 +6,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import org.kpiledger.platform.web.ProblemResponses;
+import org.kpiledger.platform.web.SecurityHeaders;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
@@ -20,7 +22,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
@@ -48,17 +50,13 @@ import tools.jackson.databind.json.JsonMapper;
  * Who may do what, and how they prove who they are. Local accounts in PostgreSQL sign in with HTTP Basic (API
  * clients) or the login form (browsers, with a session and CSRF tokens); when an issuer or JWK set is configured
  * ({@code spring.security.oauth2.resourceserver.jwt.*}), bearer tokens of the city's identity provider are accepted
- * as well. Who may call what is {@link EndpointAccess}'s table.
+ * as well. Who may call what is the {@link AccessTable}, gathered from every feature's {@link AccessRules}.
  */
 @AutoConfiguration(before = {ServletWebSecurityAutoConfiguration.class, ManagementWebSecurityAutoConfiguration.class,
         OAuth2ResourceServerWebSecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class})
 @EnableWebSecurity
 @Import({UserController.class, UserProblemHandler.class, LoginPageController.class})
 public class SecurityConfiguration {
-
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
-            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
-            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
@@ -74,10 +72,14 @@ public class SecurityConfiguration {
 
     @Bean
     LoginThrottle loginThrottle(Clock clock,
-            @Value("${kpi-ledger.security.login-throttle.account-failures:5}") int accountFailures,
-            @Value("${kpi-ledger.security.login-throttle.address-failures:50}") int addressFailures,
-            @Value("${kpi-ledger.security.login-throttle.lockout:5m}") Duration lockout) {
-        return new LoginThrottle(accountFailures, addressFailures, lockout, clock);
+            @Value("${kpi-ledger.security.login-throttle.pair-free-failures:3}") int pairFreeFailures,
+            @Value("${kpi-ledger.security.login-throttle.account-free-failures:10}") int accountFreeFailures,
+            @Value("${kpi-ledger.security.login-throttle.first-delay:1s}") Duration firstDelay,
+            @Value("${kpi-ledger.security.login-throttle.pair-max-delay:15m}") Duration pairMaxDelay,
+            @Value("${kpi-ledger.security.login-throttle.account-max-delay:30s}") Duration accountMaxDelay,
+            @Value("${kpi-ledger.security.login-throttle.forget-after:1h}") Duration forgetAfter) {
+        return new LoginThrottle(new LoginThrottle.Policy(pairFreeFailures, accountFreeFailures, firstDelay,
+                pairMaxDelay, accountMaxDelay, forgetAfter), clock);
     }
 
     @Bean
@@ -89,16 +91,56 @@ public class SecurityConfiguration {
                 .build();
     }
 
+    /** The doors of the infrastructure: health, the API documents, sign-in, errors, static files. */
+    @Bean
+    AccessRules platformAccess() {
+        return () -> List.of(
+                AccessRule.open("/actuator/health", HttpMethod.GET),
+                AccessRule.open("/actuator/health/**", HttpMethod.GET),
+                AccessRule.open("/actuator/info", HttpMethod.GET),
+                AccessRule.role(HttpMethod.GET, "/actuator/**", LedgerRole.ADMIN),
+                AccessRule.read("/v3/api-docs"),
+                AccessRule.read("/v3/api-docs/**"),
+                AccessRule.read("/swagger-ui.html"),
+                AccessRule.read("/swagger-ui/**"),
+                AccessRule.open("/error", HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE,
+                        HttpMethod.PATCH),
+                AccessRule.open("/login", HttpMethod.GET, HttpMethod.POST),
+                AccessRule.open("/logout", HttpMethod.POST),
+                AccessRule.open("/css/**", HttpMethod.GET),
+                AccessRule.open("/js/**", HttpMethod.GET),
+                AccessRule.open("/favicon.ico", HttpMethod.GET));
+    }
+
+    /** Administrators manage accounts; auditors read their changes; everybody changes their own password. */
+    @Bean
+    AccessRules accountsAccess() {
+        return () -> List.of(
+                AccessRule.signedIn(HttpMethod.PUT, "/api/v1/users/me/password"),
+                AccessRule.role(HttpMethod.GET, "/api/v1/users/changes", LedgerRole.ADMIN, LedgerRole.AUDITOR),
+                AccessRule.role(HttpMethod.GET, "/api/v1/users", LedgerRole.ADMIN),
+                AccessRule.role(HttpMethod.POST, "/api/v1/users", LedgerRole.ADMIN),
+                AccessRule.role(HttpMethod.GET, "/api/v1/users/*", LedgerRole.ADMIN),
+                AccessRule.role(HttpMethod.PUT, "/api/v1/users/*/roles", LedgerRole.ADMIN),
+                AccessRule.role(HttpMethod.PUT, "/api/v1/users/*/enabled", LedgerRole.ADMIN),
+                AccessRule.role(HttpMethod.PUT, "/api/v1/users/*/password", LedgerRole.ADMIN));
+    }
+
+    @Bean
+    AccessTable accessTable(List<AccessRules> contributions) {
+        return new AccessTable(contributions);
+    }
+
     @Bean
     SecurityFilterChain ledgerSecurity(HttpSecurity http, LocalAccounts accounts, PasswordEncoder passwords,
             LoginThrottle throttle, RoleHierarchy roleHierarchy, ObjectProvider<JwtDecoder> jwtDecoder,
-            JsonMapper jsonMapper,
+            JsonMapper jsonMapper, AccessTable accessTable,
             @Value("${kpi-ledger.security.public-read:true}") boolean publicRead,
             @Value("${kpi-ledger.security.jwt.username-claim:sub}") String usernameClaim,
             @Value("${kpi-ledger.security.jwt.roles-claim:roles}") String rolesClaim,
             @Value("${kpi-ledger.security.jwt.department-claim:department}") String departmentClaim) {
         JwtDecoder decoder = jwtDecoder.getIfAvailable();
-        SecurityProblems problems = new SecurityProblems(new ProblemResponses(jsonMapper), decoder != null);
+        SecurityProblems problems = new SecurityProblems(new ProblemResponses(jsonMapper), decoder != null, accessTable);
         var passwordLogin = new ThrottledPasswordAuthentication(accounts::loadForLogin, passwords, throttle);
         SimpleUrlAuthenticationFailureHandler formFailure = new SimpleUrlAuthenticationFailureHandler("/login?error") {
             @Override
@@ -114,21 +156,19 @@ public class SecurityConfiguration {
         SessionAccountCheck sessionAccountCheck = new SessionAccountCheck(accounts);
         http.authenticationManager(new ProviderManager(passwordLogin))
                 .addFilterAfter(sessionAccountCheck, SecurityContextHolderFilter.class)
-                .authorizeHttpRequests(authorize -> authorizeFromTable(authorize, publicRead, roleHierarchy))
+                .authorizeHttpRequests(authorize -> authorizeFromTable(authorize, accessTable, publicRead, roleHierarchy))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems)
                         .authenticationDetailsSource(request -> new LoginDetails(request, AuthMethod.HTTP_BASIC)))
                 .formLogin(form -> form
                         .authenticationDetailsSource(request -> new LoginDetails(request, AuthMethod.FORM_LOGIN))
                         .successHandler(sessionAccountCheck.rememberingTheAccount())
-                        .failureHandler(formFailure)
-                        .permitAll())
-                .logout(logout -> logout.permitAll())
+                        .failureHandler(formFailure))
                 .requestCache(cache -> cache.requestCache(PageRequests.returnAfterSignIn()))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
         if (decoder != null) {
@@ -143,27 +183,29 @@ public class SecurityConfiguration {
     }
 
     /**
-     * A CSRF token is asked of what a browser could be tricked into sending: a write that would ride on a session
-     * cookie, and the login form itself. A request with an {@code Authorization} header carries its own proof, and
-     * one with neither header nor session is anonymous, refused as such (401), not as a forged form.
+     * A CSRF token is asked of what a browser could be tricked into sending: every state-changing request that comes
+     * with a session cookie, whatever other headers it carries, and the login form itself. One with neither session
+     * nor cookie rides on no session: it is refused as anonymous (401), or authenticated by its own header.
      */
     private static boolean needsCsrfToken(HttpServletRequest request) {
-        if (SAFE_METHODS.contains(request.getMethod()) || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+        if (SAFE_METHODS.contains(request.getMethod())) {
             return false;
         }
-        return request.getSession(false) != null || "/login".equals(request.getServletPath());
+        return request.getRequestedSessionId() != null || request.getSession(false) != null
+                || "/login".equals(request.getServletPath());
     }
 
+    /** Each rule of the table in its order; whatever no rule names is refused. */
     private static void authorizeFromTable(
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry authorize,
-            boolean publicRead, RoleHierarchy roleHierarchy) {
-        for (EndpointAccess.Rule rule : EndpointAccess.RULES) {
-            authorize.requestMatchers(rule.matcher()).access(manager(rule, publicRead, roleHierarchy));
+            AccessTable table, boolean publicRead, RoleHierarchy roleHierarchy) {
+        for (AccessRule rule : table.rules()) {
+            authorize.requestMatchers(rule::matches).access(manager(rule, publicRead, roleHierarchy));
         }
-        authorize.anyRequest().authenticated();
+        authorize.anyRequest().denyAll();
     }
 
-    private static AuthorizationManager<RequestAuthorizationContext> manager(EndpointAccess.Rule rule,
+    private static AuthorizationManager<RequestAuthorizationContext> manager(AccessRule rule,
             boolean publicRead, RoleHierarchy roleHierarchy) {
         return switch (rule.access()) {
             case PUBLIC -> (authentication, context) -> new AuthorizationDecision(true);

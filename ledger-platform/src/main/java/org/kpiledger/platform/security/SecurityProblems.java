@@ -32,9 +32,13 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
     /** A browser asking for a page is sent to the login form, and back to the page after signing in. */
     private final LoginUrlAuthenticationEntryPoint signInFirst = new LoginUrlAuthenticationEntryPoint("/login");
 
-    SecurityProblems(ProblemResponses responses, boolean bearerTokens) {
+    private final AccessTable table;
+
+    SecurityProblems(ProblemResponses responses, boolean bearerTokens, AccessTable table) {
         this.responses = responses;
         this.bearerTokens = bearerTokens;
+        this.table = table;
+        signInFirst.setFavorRelativeUris(true);
     }
 
     @Override
@@ -88,28 +92,32 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
                     "_csrf"));
             return;
         }
-        ProblemDetail problem = EndpointAccess.ruleFor(request)
-                .filter(rule -> rule.access() == EndpointAccess.Access.ROLE)
+        ProblemDetail problem = table.ruleFor(request)
+                .filter(rule -> rule.access() == AccessRule.Access.ROLE)
                 .map(rule -> {
-                    String roles = rule.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(" or "));
                     ProblemDetail missingRole = ProblemCode.problem(HttpStatus.FORBIDDEN, "FORBIDDEN",
                             missingRoleDetail(request), null);
                     missingRole.setProperty(REASON, "MISSING_ROLE");
                     missingRole.setProperty("requiredRoles", rule.roles().stream().map(Enum::name).sorted().toList());
                     return missingRole;
                 })
-                .orElseGet(() -> ProblemCode.problem(HttpStatus.FORBIDDEN, "FORBIDDEN",
-                        "You may not do this.", null));
+                .orElseGet(() -> {
+                    ProblemDetail noRule = ProblemCode.problem(HttpStatus.FORBIDDEN, "FORBIDDEN",
+                            missingRoleDetail(request), null);
+                    noRule.setProperty(REASON, "NO_RULE");
+                    return noRule;
+                });
         responses.write(response, problem);
     }
 
-    private static String missingRoleDetail(HttpServletRequest request) {
-        return EndpointAccess.ruleFor(request)
-                .filter(rule -> rule.access() == EndpointAccess.Access.ROLE)
+    private String missingRoleDetail(HttpServletRequest request) {
+        return table.ruleFor(request)
+                .filter(rule -> rule.access() == AccessRule.Access.ROLE)
                 .map(rule -> "This needs the role "
                         + rule.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(" or "))
                         + "; you have " + LedgerPrincipal.current().map(user -> user.roles().isEmpty() ? "no role"
                                 : LedgerRole.joined(user.roles())).orElse("no role") + ".")
-                .orElse("You may not do this.");
+                .orElse("No rule of the access table opens " + request.getMethod() + " on this path to anybody: "
+                        + "see docs/security.md for the doors there are.");
     }
 }

@@ -9,7 +9,8 @@ import java.io.IOException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
-import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -30,11 +31,12 @@ class SessionAccountCheck extends OncePerRequestFilter {
 
     /** Remembers, with the new session, the account's last change at the moment of signing in. */
     AuthenticationSuccessHandler rememberingTheAccount() {
-        SavedRequestAwareAuthenticationSuccessHandler backToThePage = new SavedRequestAwareAuthenticationSuccessHandler();
-        backToThePage.setRequestCache(PageRequests.returnAfterSignIn());
+        RequestCache pages = PageRequests.returnAfterSignIn();
         return (request, response, authentication) -> {
             request.getSession().setAttribute(LAST_CHANGE, accounts.lastChangeOf(authentication.getName()));
-            backToThePage.onAuthenticationSuccess(request, response, authentication);
+            request.getSession().removeAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+            response.sendRedirect(PageRequests.pathToReturnTo(pages.getRequest(request, response)));
+            pages.removeRequest(request, response);
         };
     }
 

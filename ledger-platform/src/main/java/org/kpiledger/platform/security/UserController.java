@@ -3,8 +3,8 @@ package org.kpiledger.platform.security;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -33,15 +33,16 @@ class UserController {
 
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
     private static final String OWN_ACCOUNT = "me";
-    private static final int MIN_PASSWORD = 12;
-    private static final int MAX_PASSWORD_BYTES = 72;
 
     private final LocalAccounts accounts;
     private final PasswordEncoder passwords;
 
-    UserController(LocalAccounts accounts, PasswordEncoder passwords) {
+    private final LoginThrottle throttle;
+
+    UserController(LocalAccounts accounts, PasswordEncoder passwords, LoginThrottle throttle) {
         this.accounts = accounts;
         this.passwords = passwords;
+        this.throttle = throttle;
     }
 
     record Users(List<LocalAccounts.Account> users) {
@@ -59,7 +60,7 @@ class UserController {
                     + "starting with a letter or digit, and not 'me'.");
         }
         requireDepartmentForStaff(request.roles(), request.department());
-        LocalAccounts.Account account = accounts.create(username, hash(request.password(), "password"),
+        LocalAccounts.Account account = accounts.create(username, hash(request.password(), username, "password"),
                 request.roles(), code(request.department()), actor());
         return ResponseEntity.created(URI.create("/api/v1/users/" + username)).body(account);
     }
@@ -109,30 +110,44 @@ class UserController {
     @Operation(summary = "Set an account's password (ADMIN)")
     ResponseEntity<Void> setPassword(@PathVariable String username,
             @Valid @RequestBody UserRequests.NewPassword request) {
-        accounts.changePassword(username, hash(request.password(), "password"), actor());
+        accounts.find(username).orElseThrow(() -> new UserNotFoundException(username));
+        String stored = accounts.passwordHash(username).orElseThrow();
+        requireChange(request.password(), stored, "password");
+        accounts.changePassword(username, hash(request.password(), username, "password"), actor());
         return ResponseEntity.noContent().build();
     }
 
     @PutMapping("/me/password")
     @Operation(summary = "Change your own password, giving the current one (any local account)")
-    ResponseEntity<Void> changeOwnPassword(@Valid @RequestBody UserRequests.OwnPassword request) {
+    ResponseEntity<Void> changeOwnPassword(@Valid @RequestBody UserRequests.OwnPassword request,
+            HttpServletRequest http) {
         String username = actor();
         String stored = accounts.passwordHash(username).orElseThrow(() -> new InvalidFieldException("currentPassword",
                 "Only local accounts have a password here; change yours at your identity provider."));
+        // a stolen session guessing at the current password is slowed down like a guess at the login
+        var wait = throttle.waitBefore(username, http.getRemoteAddr());
+        if (wait.isPresent()) {
+            throw new LoginThrottledException(wait.get());
+        }
         if (!passwords.matches(request.currentPassword(), stored)) {
+            throttle.failed(username, http.getRemoteAddr());
             throw new InvalidFieldException("currentPassword", "The current password is not right.");
         }
-        accounts.changePassword(username, hash(request.newPassword(), "newPassword"), username);
+        throttle.succeeded(username, http.getRemoteAddr());
+        requireChange(request.newPassword(), stored, "newPassword");
+        accounts.changePassword(username, hash(request.newPassword(), username, "newPassword"), username);
         return ResponseEntity.noContent().build();
     }
 
-    private String hash(String password, String field) {
-        if (password.codePointCount(0, password.length()) < MIN_PASSWORD
-                || password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            throw new InvalidFieldException(field, "A password is at least " + MIN_PASSWORD
-                    + " characters and at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8.");
-        }
+    private String hash(String password, String username, String field) {
+        PasswordRules.check(password, username, field);
         return passwords.encode(password);
+    }
+
+    private void requireChange(String password, String stored, String field) {
+        if (passwords.matches(password, stored)) {
+            throw new InvalidFieldException(field, "The new password must differ from the current one.");
+        }
     }
 
     private static void requireDepartmentForStaff(Set<LedgerRole> roles, Department department) {

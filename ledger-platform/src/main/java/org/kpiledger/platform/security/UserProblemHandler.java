@@ -3,7 +3,9 @@ package org.kpiledger.platform.security;
 import org.kpiledger.platform.web.ProblemCode;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -22,6 +24,15 @@ class UserProblemHandler {
     @ExceptionHandler(UserNotFoundException.class)
     ResponseEntity<ProblemDetail> unknown(UserNotFoundException e) {
         return ProblemCode.response(HttpStatus.NOT_FOUND, "USER_NOT_FOUND", e.getMessage(), "username");
+    }
+
+    @ExceptionHandler(LoginThrottledException.class)
+    ResponseEntity<ProblemDetail> throttled(LoginThrottledException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemCode.problem(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_LOGIN_FAILURES", e.getMessage(),
+                        "currentPassword"));
     }
 
     @ExceptionHandler(LastAdministratorException.class)

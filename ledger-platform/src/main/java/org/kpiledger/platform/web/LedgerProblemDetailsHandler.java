@@ -21,6 +21,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -42,7 +43,9 @@ public class LedgerProblemDetailsHandler extends ResponseEntityExceptionHandler 
     public static final String MALFORMED_REQUEST = "MALFORMED_REQUEST";
     public static final String INVALID_FIELD = "INVALID_FIELD";
     public static final String MISSING_HEADER = "MISSING_HEADER";
+    public static final String INVALID_HEADER = "INVALID_HEADER";
 
+    private static final Pattern REJECTED_HEADER = Pattern.compile("header: \"([A-Za-z0-9-]{1,64}) ?\"");
     private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate Object property \"(.*)\"");
     private static final Pattern IMPLEMENTATION_NAME =
             Pattern.compile("\\b(java|javax|jakarta|tools|org|com)\\.[a-z]|Exception|\\$");
@@ -74,6 +77,15 @@ public class LedgerProblemDetailsHandler extends ResponseEntityExceptionHandler 
     @ExceptionHandler(MissingRequestHeaderException.class)
     ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e) {
         return missingHeader(new MissingHeaderException(e.getHeaderName()));
+    }
+
+    /** A header value the firewall refuses (not ISO-8859-1 printable), seen when the handler first reads it. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejectedHeader(RequestRejectedException e) {
+        Matcher header = REJECTED_HEADER.matcher(String.valueOf(e.getMessage()));
+        String name = header.find() ? header.group(1).strip() : null;
+        return badRequest(INVALID_HEADER, (name == null ? "A header" : "The header " + name)
+                + " holds characters a header may not carry; send printable ASCII.", name);
     }
 
     @ExceptionHandler(Exception.class)

@@ -31,6 +31,7 @@ public class ProblemDetailsErrorReportValve extends ErrorReportValve {
                 + "\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\"" + detail
                 + "\",\"code\":\"" + code + "\"}";
         try {
+            SecurityHeaders.FOR_EVERY_ANSWER.forEach(response::setHeader);
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();

@@ -26,14 +26,10 @@ public final class TextRules {
             return null;
         }
         boolean visible = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-                visible = true;
-                continue;
-            }
-            if (Character.isSurrogate(c)) {
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (c <= Character.MAX_VALUE && Character.isSurrogate((char) c)) {
                 return "must not contain a lone surrogate (U+" + hex(c) + ")";
             }
             if (isLineBreakOrTab(c)) {
@@ -48,6 +44,12 @@ public final class TextRules {
             if (isBidiControl(c)) {
                 return "must not contain the bidirectional control U+" + hex(c);
             }
+            if (c == '\u2028' || c == '\u2029') {
+                return "must not contain the line or paragraph separator U+" + hex(c) + "; use a line break";
+            }
+            if (isNoncharacter(c)) {
+                return "must not contain the noncharacter U+" + hex(c);
+            }
             if (!Character.isWhitespace(c) && !isInvisible(c)) {
                 visible = true;
             }
@@ -55,21 +57,33 @@ public final class TextRules {
         return visible ? null : "must not be blank";
     }
 
-    private static boolean isLineBreakOrTab(char c) {
+    private static boolean isLineBreakOrTab(int c) {
         return c == '\t' || c == '\n' || c == '\r';
     }
 
-    private static boolean isBidiControl(char c) {
-        return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')
-                || c == '\u200E' || c == '\u200F' || c == '\u061C';
+    private static boolean isBidiControl(int c) {
+        return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F
+                || c == 0x061C;
     }
 
-    private static boolean isInvisible(char c) {
-        return (c >= '\u200B' && c <= '\u200D') || c == '\u2060' || c == '\uFEFF' || c == '\u00A0'
-                || c == '\u3000';
+    /** U+FDD0..U+FDEF and the last two code points of every plane, which Unicode keeps out of interchange. */
+    private static boolean isNoncharacter(int c) {
+        return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
     }
 
-    private static String hex(char c) {
-        return String.format("%04X", (int) c);
+    /**
+     * Characters that show nothing: format characters (zero-width spaces and joiners, the soft hyphen, tag
+     * characters, the byte order mark), variation selectors, the blank spaces Unicode does not class as white space,
+     * and the fillers of Hangul and braille that render as empty cells.
+     */
+    private static boolean isInvisible(int c) {
+        return Character.getType(c) == Character.FORMAT || Character.getType(c) == Character.SPACE_SEPARATOR
+                || (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0100 && c <= 0xE01EF) || (c >= 0xE0000 && c <= 0xE007F)
+                || c == 0x034F || c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 || c == 0x2800
+                || c == 0x180E || (c >= 0x1D173 && c <= 0x1D17A);
+    }
+
+    private static String hex(int c) {
+        return String.format("%04X", c);
     }
 }

@@ -52,6 +52,33 @@ class TextRulesTest {
         assertThat(TextRules.violation(text, true)).isEqualTo("must not be blank");
     }
 
+    /** The fillers a probe used to pass a blank name: each renders as nothing, or as an empty cell. */
+    @ParameterizedTest(name = "refuses text made only of U+{0}")
+    @ValueSource(strings = {"3164", "2800", "115F", "FFA0", "E0041", "E007F", "FE0F", "00AD", "034F"})
+    void refusesTextMadeOnlyOfInvisibleFillers(String codePoint) {
+        String filler = Character.toString(Integer.parseInt(codePoint, 16));
+
+        assertThat(TextRules.violation(filler.repeat(3), false)).isEqualTo("must not be blank");
+        assertThat(TextRules.violation("名前" + filler, false)).as("beside visible text").isNull();
+    }
+
+    @ParameterizedTest(name = "refuses U+{0} anywhere: {1}")
+    @CsvSource(delimiter = '|', value = {"2028|line or paragraph separator", "2029|line or paragraph separator",
+            "FFFF|noncharacter", "FFFE|noncharacter", "FDD0|noncharacter", "1FFFF|noncharacter",
+            "10FFFF|noncharacter"})
+    void refusesSeparatorsAndNoncharactersEvenInMultiLineFields(String codePoint, String expected) {
+        String text = "一行目" + Character.toString(Integer.parseInt(codePoint, 16)) + "二行目";
+
+        assertThat(TextRules.violation(text, true)).contains(expected);
+    }
+
+    @ParameterizedTest(name = "accepts \"{0}\"")
+    @ValueSource(strings = {"\uD83C\uDFF4\uDB40\uDC67\uDB40\uDC62\uDB40\uDC73\uDB40\uDC63\uDB40\uDC74\uDB40\uDC7F",
+            "\u2764\uFE0F", "\uD842\uDFB7野家"})
+    void acceptsEmojiSequencesAndCharactersBeyondTheBasicPlane(String text) {
+        assertThat(TextRules.violation(text, false)).isNull();
+    }
+
     /** Written as Java escapes, so that no editor composes the decomposed forms. */
     @ParameterizedTest(name = "NFC of {0}")
     @CsvSource({"'\u30AB\u3099','\u30AC'", "'e\u0301','\u00E9'", "'A\u030A','\u00C5'"})

@@ -19,13 +19,15 @@ import org.springframework.http.ResponseEntity;
 /**
  * A table for people's spreadsheets: a header and rows of text, decimals or blanks, written as CSV (UTF-8 with a
  * byte order mark, which Excel in Japan needs to read UTF-8) or as an XLSX workbook (one sheet, the header bold and
- * frozen, decimals as numbers), with a second sheet {@code about} saying what the table is.
+ * frozen, decimals as numbers), with a second sheet {@code about} saying what the table is. Text that a spreadsheet
+ * would read as a formula is neutralised in the CSV; the XLSX writes text cells, never formulas.
  */
 public record Spreadsheet(String sheetName, List<String> header, List<List<Object>> rows, List<List<String>> about) {
 
     public static final String TEXT_CSV = "text/csv";
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final String BYTE_ORDER_MARK = "\uFEFF";
+    private static final String FORMULA_STARTS = "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20";
 
     public byte[] csv() {
         StringWriter csv = new StringWriter();
@@ -88,6 +90,21 @@ public record Spreadsheet(String sheetName, List<String> header, List<List<Objec
         if (cell == null) {
             return "";
         }
-        return cell instanceof BigDecimal decimal ? decimal.toPlainString() : cell.toString();
+        if (cell instanceof BigDecimal decimal) {
+            return decimal.toPlainString();
+        }
+        return cell instanceof Number ? cell.toString() : neutralised(cell.toString());
+    }
+
+    /**
+     * Text a spreadsheet would read as a formula, kept as text: OWASP's rule, a leading {@code '} before a cell that
+     * starts with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return, or their full-width forms
+     * (which Excel in Japanese converts). Numbers are written as numbers and never changed.
+     */
+    static String neutralised(String text) {
+        if (text.isEmpty()) {
+            return text;
+        }
+        return FORMULA_STARTS.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 }

@@ -24,7 +24,8 @@ import org.springframework.web.ErrorResponseException;
  *
  * <p>Read your writes: a read with {@code minPosition} (the {@code position} a write answered) waits until the
  * projections it reads from have handled every event up to it, as their committed tracking tokens say, for at most
- * {@code kpi-ledger.min-position-wait} (5 s), then answers 503 {@code PROJECTION_BEHIND}.
+ * {@code kpi-ledger.min-position-wait} (5 s), then answers 503 {@code PROJECTION_BEHIND}; a position beyond the
+ * stored head, which no write answered, is refused at once (400 {@code POSITION_AHEAD}).
  *
  * <p>The audit feed pages in position order up to a horizon below which nothing can appear any more.
  */
@@ -61,6 +62,14 @@ public class ProjectionProgress {
         }
         if (minPosition < 0) {
             throw new InvalidFieldException("minPosition", "minPosition is a position a write answered, 0 or more.");
+        }
+        // a write answers its position after it committed: a position beyond the stored head was never answered,
+        // and waiting for it would only hold a request thread
+        Long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+        if (head == null || minPosition > head) {
+            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, ProblemCode.problem(HttpStatus.BAD_REQUEST,
+                    "POSITION_AHEAD", "No write has answered position " + minPosition + ": the ledger's head is at "
+                            + (head == null ? "no event yet" : head) + ".", "minPosition"), null);
         }
         long deadline = System.nanoTime() + patience.toNanos();
         while (!reached(minPosition, processingGroups)) {

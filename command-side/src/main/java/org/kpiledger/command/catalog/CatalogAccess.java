@@ -1,0 +1,19 @@
+package org.kpiledger.command.catalog;
+
+import java.util.List;
+import org.kpiledger.platform.security.AccessRule;
+import org.kpiledger.platform.security.AccessRules;
+import org.kpiledger.platform.security.LedgerRole;
+import org.springframework.http.HttpMethod;
+import org.springframework.stereotype.Component;
+
+/** Planners import the strategy's catalog. */
+@Component
+class CatalogAccess implements AccessRules {
+
+    @Override
+    public List<AccessRule> rules() {
+        return List.of(
+                AccessRule.role(HttpMethod.POST, "/api/v1/catalogs", LedgerRole.PLANNER));
+    }
+}
