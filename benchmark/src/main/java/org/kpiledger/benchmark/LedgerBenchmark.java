@@ -32,6 +32,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import org.kpiledger.events.StreamTypes;
 import org.kpiledger.command.CommandSideApplication;
 import org.kpiledger.events.kpi.Accumulation;
 import org.kpiledger.events.kpi.ActualCorrectedEvent;
@@ -184,7 +185,8 @@ public class LedgerBenchmark {
             if (!verification.verified() || verification.events() != events) {
                 throw new IllegalStateException("The loaded store does not verify: " + verification.mismatches());
             }
-            long kpiRows = count(connection, "select count(*) from domain_event_entry where type = 'Kpi'");
+            long kpiRows = count(connection,
+                    "select count(*) from domain_event_entry where type = '" + StreamTypes.KPI + "'");
             long last = count(connection, "select max(global_index) from domain_event_entry");
             EventProcessingConfiguration processing = ledger.getBean(EventProcessingConfiguration.class);
             for (String group : List.of("kpi-progress", "ledger-history")) {
@@ -266,7 +268,7 @@ public class LedgerBenchmark {
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
                     time_stamp, payload_type, payload_revision, payload, meta_data)
-                values (?, ?, ?, 'Kpi', ?, ?, ?, ?, ?)""")) {
+                values (?, ?, ?, '""" + StreamTypes.KPI + "', ?, ?, ?, ?, ?)")) {
             while (written < events) {
                 String kpiId = kpis == 0 ? "history-kpi" : "bench-" + kpis;
                 int length = (int) Math.min(kpis == 0 ? HISTORY_EVENTS : EVENTS_PER_KPI, events - written);

@@ -30,7 +30,7 @@ import org.kpiledger.app.LedgerHttp.Reply;
  */
 class ProbeFindingsIT {
 
-    private static final String EVIL_HOST = "evil.example";
+    private static final String EVIL_HOST = "forged-host.invalid";
     private static LedgerProcesses processes;
     private static LedgerHttp admin;
     private static LedgerHttp staff;

@@ -221,7 +221,7 @@ class ProblemDetailsIT {
                 refusal("a URL over 8 KB", 400, "BAD_REQUEST", null,
                         h -> h.get("/api/v1/kpis/" + "a".repeat(9000))),
                 refusal("the error page asked for directly", 404, "NOT_FOUND", null, h -> h.get("/error")),
-                refusal("an unknown path", 404, "NOT_FOUND", null, h -> h.get("/api/v1/nothing-here")),
+                refusal("an unknown path: no rule opens it", 403, "FORBIDDEN", null, h -> h.get("/api/v1/nothing-here")),
                 refusal("a weak entity tag", 412, "STALE_VERSION", "If-Match",
                         h -> h.put(ACTUALS + "/2015", correctActual(10, "typo"), "If-Match", "W/\"1\"")),
                 refusal("an unbalanced entity tag", 400, "INVALID_FIELD", "If-Match",

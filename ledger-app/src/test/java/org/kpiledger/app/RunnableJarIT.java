@@ -44,8 +44,8 @@ class RunnableJarIT {
                     .asString()).isEqualTo("1-1");
             assertThat(http.post("/api/v1/kpis/1-1-1-01/actuals", recordActual("H28", 14)).status())
                     .as("nobody signed in").isEqualTo(401);
-            assertThat(http.get("/api/v1/no-such-page").problemCode()).as("answered without a warning in the log")
-                    .isEqualTo("NOT_FOUND");
+            assertThat(http.get("/api/v1/no-such-page").problemCode()).as("no rule opens it; no warning in the log")
+                    .isEqualTo("UNAUTHENTICATED");
 
             Matcher printed = GENERATED_PASSWORD.matcher(first.log());
             assertThat(printed.find()).as("the generated administrator password is printed").isTrue();

@@ -60,10 +60,16 @@ class SeparateProcessesIT {
     }
 
     @Test
-    void eachSideServesOnlyItsOwnHalfOfTheApi() {
-        assertThat(commandSide.get("/api/v1/kpis").status()).isEqualTo(405);
-        assertThat(querySide.as("tanaka", LedgerHttp.passwordOf("tanaka"))
-                .post("/api/v1/kpis", registerStartups("1-1-2-01")).status()).isEqualTo(405);
+    void eachSideServesOnlyItsOwnHalfOfTheApiAndTheOtherHalfHasNoRuleThere() {
+        assertThat(commandSide.get("/api/v1/kpis").status()).isEqualTo(401);
+        LedgerHttp.Reply readOnTheCommandSide = commandSide.as("tanaka", LedgerHttp.passwordOf("tanaka")).get("/api/v1/kpis");
+        LedgerHttp.Reply writeOnTheQuerySide = querySide.as("tanaka", LedgerHttp.passwordOf("tanaka"))
+                .post("/api/v1/kpis", registerStartups("1-1-2-01"));
+
+        assertThat(readOnTheCommandSide.status()).isEqualTo(403);
+        assertThat(readOnTheCommandSide.json().path("reason").asString()).isEqualTo("NO_RULE");
+        assertThat(writeOnTheQuerySide.status()).isEqualTo(403);
+        assertThat(writeOnTheQuerySide.json().path("reason").asString()).isEqualTo("NO_RULE");
     }
 
     @Test
@@ -76,9 +82,28 @@ class SeparateProcessesIT {
         var form = staff.get("/entry/kpis/1-1-3-01", "Accept", "text/html");
         assertThat(form.status()).isEqualTo(200);
         assertThat(form.body()).contains("id=\"entry-form\"", "name=\"version\" value=\"1\"");
-        assertThat(commandSide.get("/", "Accept", "text/html").status()).isEqualTo(404);
+        assertThat(commandSide.as("sato", LedgerHttp.passwordOf("sato")).get("/", "Accept", "text/html").status())
+                .as("the command side has no overview: no rule opens it there").isEqualTo(403);
         assertThat(querySide.as("sato", LedgerHttp.passwordOf("sato")).get("/entry/kpis/1-1-3-01", "Accept",
-                "text/html").status()).isEqualTo(404);
+                "text/html").status()).isEqualTo(403);
+    }
+
+    /** Each process builds its access table from its own features: every operation it serves has a rule there. */
+    @Test
+    void eachSideHasARuleOfItsOwnTableForEveryOperationItServes() {
+        for (var side : List.of(commandSide, querySide)) {
+            List<String> withoutRule = new java.util.ArrayList<>();
+            var paths = side.get("/v3/api-docs").json().path("paths");
+            for (var path : paths.properties()) {
+                for (var operation : path.getValue().properties()) {
+                    if (operation.getValue().path("x-access").asString("NONE").equals("NONE")) {
+                        withoutRule.add(operation.getKey() + " " + path.getKey());
+                    }
+                }
+            }
+            assertThat(paths.size()).isGreaterThan(5);
+            assertThat(withoutRule).isEmpty();
+        }
     }
 
     @Test

@@ -203,9 +203,9 @@ class TimeTravelIT {
 
         assertThat(read.path("position").asLong()).isEqualTo(position);
         assertThat(read.path("latestActual").path("fiscalYear").asInt()).isEqualTo(2017);
-        Reply behind = staff.get("/api/v1/kpis?minPosition=" + (position + 1_000_000));
-        assertThat(behind.status()).isEqualTo(503);
-        assertThat(behind.problemCode()).isEqualTo("PROJECTION_BEHIND");
+        Reply ahead = staff.get("/api/v1/kpis?minPosition=" + (position + 1_000_000));
+        assertThat(ahead.status()).as("a position no write has answered yet").isEqualTo(400);
+        assertThat(ahead.problemCode()).isEqualTo("POSITION_AHEAD");
     }
 
     /**

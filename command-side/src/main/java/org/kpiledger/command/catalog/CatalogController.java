@@ -8,6 +8,7 @@ import java.util.Map;
 import org.kpiledger.command.web.CommandDispatcher;
 import org.kpiledger.platform.web.InvalidFieldException;
 import org.kpiledger.platform.web.ProblemCode;
+import org.kpiledger.platform.web.ProblemType;
 import org.kpiledger.platform.web.StrictUtf8;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -41,7 +42,7 @@ class CatalogController {
 
     @ExceptionHandler(InvalidCatalogException.class)
     ResponseEntity<ProblemDetail> invalidCatalog(InvalidCatalogException e) {
-        ProblemDetail problem = ProblemCode.problem(HttpStatus.BAD_REQUEST, "INVALID_CATALOG", e.getMessage(),
+        ProblemDetail problem = ProblemType.INVALID_CATALOG.problem(e.getMessage(),
                 e.problems().get(0).field());
         problem.setProperty("errors", e.problems().stream()
                 .map(row -> Map.of("row", row.row(), "field", row.field(), "message", row.message()))

@@ -11,6 +11,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.kpiledger.command.kpi.KpiRuleViolation;
+import org.kpiledger.platform.web.ProblemType;
 import org.kpiledger.events.kpi.PlaceKpiCommand;
 import org.kpiledger.events.strategy.DefineStrategyCommand;
 import org.kpiledger.platform.AxonPlatformConfiguration;
@@ -87,7 +88,7 @@ public class CatalogLoader {
                         metaData);
                 placed++;
             } catch (KpiRuleViolation alreadyThere) {
-                if (!"NOTHING_CHANGED".equals(alreadyThere.code())) {
+                if (alreadyThere.code() != ProblemType.NOTHING_CHANGED) {
                     throw alreadyThere;
                 }
             }

@@ -30,6 +30,7 @@ import org.kpiledger.platform.pages.PageLinks;
 import org.kpiledger.platform.pages.Viewer;
 import org.kpiledger.platform.web.InvalidFieldException;
 import org.kpiledger.platform.web.ProblemCode;
+import org.kpiledger.platform.web.ProblemType;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -48,6 +49,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * The entry form of a KPI's actuals, for the staff of the department that owns it: choose a fiscal year, enter the
@@ -99,6 +101,7 @@ class ActualEntryPage {
     ModelAndView save(@PathVariable KpiId kpiId, @Valid @ModelAttribute("form") EntryForm form,
             BindingResult binding) {
         KpiFigures figures = figures(kpiId);
+        requireOwnDepartment(figures);
         if (binding.hasGlobalErrors()) {
             return page(figures, form, binding, HttpStatus.BAD_REQUEST);
         }
@@ -138,16 +141,17 @@ class ActualEntryPage {
             return refused(figures, form, binding, null, e.getBody().getDetail(),
                     HttpStatus.valueOf(e.getStatusCode().value()));
         }
-        return new ModelAndView("redirect:" + links.kpi(kpiId.value()) + "?minPosition="
+        RedirectView toTheKpi = new RedirectView(links.kpi(kpiId.value()) + "?minPosition="
                 + positions.lastOf(kpiId.value()) + "&saved=" + fiscalYear.year());
+        toTheKpi.setStatusCode(HttpStatus.SEE_OTHER);
+        return new ModelAndView(toTheKpi);
     }
 
     /** Another department's KPI: its form is not shown at all (the command would refuse the figure anyway). */
     private void requireOwnDepartment(KpiFigures figures) {
         if (!Viewer.current().mayEnterFor(figures.department())) {
-            throw new ErrorResponseException(HttpStatus.FORBIDDEN, ProblemCode.problem(HttpStatus.FORBIDDEN,
-                    "FORBIDDEN", message("entry.notOwn", Viewer.current().departmentCode().orElse("—")), "kpiId"),
-                    null);
+            throw ProblemType.FORBIDDEN.exception(
+                    message("entry.notOwn", Viewer.current().departmentCode().orElse("—")), "kpiId");
         }
     }
 
@@ -211,9 +215,8 @@ class ActualEntryPage {
     }
 
     private KpiFigures figures(KpiId kpiId) {
-        return kpis.current(kpiId).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
-                ProblemCode.problem(HttpStatus.NOT_FOUND, "KPI_NOT_FOUND", "No KPI " + kpiId + " is registered.",
-                        "kpiId"), null));
+        return kpis.current(kpiId).orElseThrow(() ->
+                ProblemType.KPI_NOT_FOUND.exception("No KPI " + kpiId + " is registered.", "kpiId"));
     }
 
     private String message(String key, Object... arguments) {

@@ -16,6 +16,7 @@ import org.kpiledger.platform.integrity.SignedCheckpoint;
 import org.kpiledger.platform.web.InvalidFieldException;
 import org.kpiledger.platform.web.LedgerText;
 import org.kpiledger.platform.web.ProblemCode;
+import org.kpiledger.platform.web.ProblemType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.ErrorResponseException;
@@ -90,9 +91,9 @@ class IntegrityController {
             + "are a prefix of the log the latest checkpoint signs")
     Consistency consistency(@RequestParam String from) {
         long size = size(from);
-        IntegrityChain.ConsistencyProof proof = chain.consistency(size).orElseThrow(() -> new ErrorResponseException(
-                HttpStatus.NOT_FOUND, ProblemCode.problem(HttpStatus.NOT_FOUND, "POSITION_NOT_COVERED",
-                        "The latest checkpoint does not cover " + size + " entries yet.", "from"), null));
+        IntegrityChain.ConsistencyProof proof = chain.consistency(size).orElseThrow(() ->
+                ProblemType.POSITION_NOT_COVERED.exception(
+                        "The latest checkpoint does not cover " + size + " entries yet.", "from"));
         return new Consistency(proof.fromSize(), proof.path().stream().map(HEX::formatHex).toList(),
                 view(proof.checkpoint()));
     }
@@ -122,10 +123,9 @@ class IntegrityController {
     @Operation(summary = "Proves that the event at a position is covered by the latest checkpoint")
     Proof proof(@RequestParam String position) {
         long at = position(position);
-        IntegrityChain.InclusionProof proof = chain.proof(at).orElseThrow(() -> new ErrorResponseException(
-                HttpStatus.NOT_FOUND, ProblemCode.problem(HttpStatus.NOT_FOUND, "POSITION_NOT_COVERED",
-                        "No event at position " + at + " is covered by the latest checkpoint yet.", "position"),
-                null));
+        IntegrityChain.InclusionProof proof = chain.proof(at).orElseThrow(() ->
+                ProblemType.POSITION_NOT_COVERED.exception(
+                        "No event at position " + at + " is covered by the latest checkpoint yet.", "position"));
         return new Proof(proof.position(), proof.leafIndex(), HEX.formatHex(proof.entryHash()),
                 proof.path().stream().map(HEX::formatHex).toList(), view(proof.checkpoint()));
     }
@@ -142,8 +142,8 @@ class IntegrityController {
     List<IntegrityChain.Mismatch> acknowledge(@Valid @RequestBody Acknowledgement acknowledgement) {
         List<IntegrityChain.Mismatch> breaks = status.unacknowledged();
         if (breaks.isEmpty()) {
-            throw new ErrorResponseException(HttpStatus.CONFLICT, ProblemCode.problem(HttpStatus.CONFLICT,
-                    "NOTHING_TO_ACKNOWLEDGE", "The last verification found no unacknowledged break.", null), null);
+            throw ProblemType.NOTHING_TO_ACKNOWLEDGE.exception(
+                    "The last verification found no unacknowledged break.", null);
         }
         List<IntegrityChain.Mismatch> acknowledged = new ArrayList<>();
         for (IntegrityChain.Mismatch mismatch : breaks) {
@@ -161,8 +161,8 @@ class IntegrityController {
     }
 
     private static ErrorResponseException noCheckpoint() {
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, ProblemCode.problem(HttpStatus.NOT_FOUND,
-                "NO_CHECKPOINT", "No checkpoint has been signed yet.", null), null);
+        return ProblemType.NO_CHECKPOINT.exception(
+                "No checkpoint has been signed yet.", null);
     }
 
     private static SignedCheckpoint signedNote(String note) {

@@ -20,6 +20,7 @@ import org.kpiledger.platform.integrity.IntegrityConfiguration;
 import org.kpiledger.platform.integrity.StoredEntry;
 import org.kpiledger.platform.security.AuthMethod;
 import org.kpiledger.platform.web.ProblemCode;
+import org.kpiledger.platform.web.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -145,9 +146,9 @@ public class IntegrityGuard implements SmartLifecycle, HealthIndicator {
         IntegrityChain.Verification verification = checkpoint();
         List<IntegrityChain.Mismatch> breaks = status.unacknowledged();
         if (!breaks.isEmpty()) {
-            throw new ErrorResponseException(HttpStatus.CONFLICT, ProblemCode.problem(HttpStatus.CONFLICT,
-                    "LEDGER_INTEGRITY_BROKEN", "The history does not verify (" + breaks.get(0).reason()
-                            + "); no checkpoint was signed.", null), null);
+            throw ProblemType.LEDGER_INTEGRITY_BROKEN.exception(HttpStatus.CONFLICT,
+                    "The history does not verify (" + breaks.get(0).reason()
+                            + "); no checkpoint was signed.", null);
         }
         return Optional.ofNullable(verification.checkpoint());
     }
@@ -166,10 +167,10 @@ public class IntegrityGuard implements SmartLifecycle, HealthIndicator {
                     && !(command.getPayload() instanceof RecordHashChainSchemeChangeCommand)) {
                 List<IntegrityChain.Mismatch> breaks = status.unacknowledged();
                 if (!breaks.isEmpty()) {
-                    throw new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, ProblemCode.problem(
-                            HttpStatus.SERVICE_UNAVAILABLE, "LEDGER_INTEGRITY_BROKEN", "The ledger's stored history "
+                    throw ProblemType.LEDGER_INTEGRITY_BROKEN.exception(
+                            "The ledger's stored history "
                                     + "does not verify (" + breaks.get(0).reason() + "); writes are refused until an "
-                                    + "administrator acknowledges it.", null), null);
+                                    + "administrator acknowledges it.", null);
                 }
             }
             return command;

@@ -8,6 +8,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.kpiledger.events.StreamTypes;
 import org.kpiledger.events.integrity.AcknowledgeIntegrityBreakCommand;
 import org.kpiledger.events.integrity.HashChainSchemeChangedEvent;
 import org.kpiledger.events.integrity.IntegrityBreakAcknowledgedEvent;
@@ -15,7 +16,7 @@ import org.kpiledger.events.integrity.IntegrityEvent;
 import org.kpiledger.events.integrity.RecordHashChainSchemeChangeCommand;
 
 /** The ledger's own stream: acknowledgements of breaks in its history, changes of its chain's scheme. */
-@Aggregate
+@Aggregate(type = StreamTypes.LEDGER_INTEGRITY)
 class LedgerIntegrity {
 
     @AggregateIdentifier

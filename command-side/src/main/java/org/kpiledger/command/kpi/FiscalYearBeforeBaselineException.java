@@ -1,5 +1,7 @@
 package org.kpiledger.command.kpi;
 
+import org.kpiledger.platform.web.ProblemType;
+
 import org.kpiledger.events.kpi.FiscalYear;
 import org.kpiledger.events.kpi.KpiId;
 
@@ -7,7 +9,7 @@ import org.kpiledger.events.kpi.KpiId;
 class FiscalYearBeforeBaselineException extends KpiRuleViolation {
 
     FiscalYearBeforeBaselineException(KpiId kpiId, FiscalYear fiscalYear, FiscalYear baselineYear) {
-        super("FISCAL_YEAR_BEFORE_BASELINE", "fiscalYear",
+        super(ProblemType.FISCAL_YEAR_BEFORE_BASELINE, "fiscalYear",
                 "KPI " + kpiId + " is followed from its baseline year " + baselineYear + "; " + fiscalYear
                         + " lies before it.");
     }

@@ -5,7 +5,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.axonframework.commandhandling.CommandHandler;
@@ -15,6 +14,7 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.kpiledger.events.StreamTypes;
 import org.kpiledger.events.kpi.ActualCorrectedEvent;
 import org.kpiledger.events.kpi.ActualRecordedEvent;
 import org.kpiledger.events.kpi.Baseline;
@@ -23,10 +23,12 @@ import org.kpiledger.events.kpi.CorrectActualCommand;
 import org.kpiledger.events.kpi.Department;
 import org.kpiledger.events.kpi.DepartmentAssignedEvent;
 import org.kpiledger.events.kpi.FiscalYear;
+import org.kpiledger.events.kpi.KpiEvent;
 import org.kpiledger.events.kpi.KpiId;
 import org.kpiledger.events.kpi.KpiPlacedEvent;
 import org.kpiledger.events.kpi.KpiPlacement;
 import org.kpiledger.events.kpi.KpiRegisteredEvent;
+import org.kpiledger.events.kpi.KpiState;
 import org.kpiledger.events.kpi.PlaceKpiCommand;
 import org.kpiledger.events.kpi.Quantity;
 import org.kpiledger.events.kpi.RecordActualCommand;
@@ -44,19 +46,12 @@ import org.kpiledger.platform.security.LedgerRole;
  * the event-sourcing handlers change state, so replaying the stream rebuilds exactly this object. Handlers
  * return the KPI's version after the change: the sequence number of its last event.
  */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(type = StreamTypes.KPI, cache = "aggregateCache")
 class Kpi {
 
     @AggregateIdentifier
     private KpiId kpiId;
-    private String name;
-    private String unit;
-    private ValueKind valueKind;
-    private Baseline baseline;
-    private Target target;
-    private KpiPlacement placement;
-    private Department department;
-    private final Map<FiscalYear, Quantity> actuals = new HashMap<>();
+    private KpiState state = KpiState.NONE;
     private long version;
 
     protected Kpi() {
@@ -84,15 +79,16 @@ class Kpi {
         requireOwnDepartment(writerDepartment, writerRoles);
         requireVersion(command.expectedVersion());
         FiscalYear fiscalYear = command.fiscalYear();
-        requireOfKind(valueKind, command.value(), "value");
-        if (actuals.containsKey(fiscalYear)) {
+        requireOfKind(valueKind(), command.value(), "value");
+        if (state.actual(fiscalYear).isPresent()) {
             throw new ActualAlreadyRecordedException(kpiId, fiscalYear);
         }
+        Baseline baseline = state.registered().baseline();
         if (fiscalYear.isBefore(baseline.fiscalYear())) {
             throw new FiscalYearBeforeBaselineException(kpiId, fiscalYear, baseline.fiscalYear());
         }
         requireStarted(fiscalYear, clock, "fiscalYear");
-        apply(new ActualRecordedEvent(kpiId, fiscalYear, new Quantity(command.value(), unit), command.note(),
+        apply(new ActualRecordedEvent(kpiId, fiscalYear, new Quantity(command.value(), unit()), command.note(),
                 command.evidenceReference()));
         return version;
     }
@@ -104,12 +100,10 @@ class Kpi {
         requireOwnDepartment(writerDepartment, writerRoles);
         requireVersion(command.expectedVersion());
         requireText(command.reason(), "reason");
-        requireOfKind(valueKind, command.correctedValue(), "value");
-        Quantity previous = actuals.get(command.fiscalYear());
-        if (previous == null) {
-            throw new ActualNotRecordedException(kpiId, command.fiscalYear());
-        }
-        Quantity corrected = new Quantity(command.correctedValue(), unit);
+        requireOfKind(valueKind(), command.correctedValue(), "value");
+        Quantity previous = state.actual(command.fiscalYear())
+                .orElseThrow(() -> new ActualNotRecordedException(kpiId, command.fiscalYear()));
+        Quantity corrected = new Quantity(command.correctedValue(), unit());
         if (corrected.hasSameAmountAs(previous)) {
             throw new NothingChangedException("value",
                     "The actual for " + command.fiscalYear() + " is already " + previous.amount() + ".");
@@ -123,9 +117,10 @@ class Kpi {
         requireVersion(command.expectedVersion());
         requireText(command.reason(), "reason");
         requireText(command.decisionReference(), "decisionReference");
-        requireOfKind(valueKind, command.targetValue(), "value");
-        requireTargetAfterBaseline(command.targetFiscalYear(), baseline, "fiscalYear");
-        Target revised = new Target(command.targetFiscalYear(), new Quantity(command.targetValue(), unit),
+        requireOfKind(valueKind(), command.targetValue(), "value");
+        requireTargetAfterBaseline(command.targetFiscalYear(), state.registered().baseline(), "fiscalYear");
+        Target target = state.target();
+        Target revised = new Target(command.targetFiscalYear(), new Quantity(command.targetValue(), unit()),
                 command.comparator());
         if (revised.equals(target)) {
             throw new NothingChangedException("value", "The target is already " + target.comparator() + " "
@@ -138,6 +133,7 @@ class Kpi {
     @CommandHandler
     long handle(PlaceKpiCommand command) {
         requireVersion(command.expectedVersion());
+        KpiPlacement placement = state.placement();
         if (command.placement().equals(placement)) {
             throw new NothingChangedException("placement", "KPI " + kpiId + " is already placed under measure "
                     + placement.measureNumber() + " of policy " + placement.policyCode() + ".");
@@ -149,6 +145,7 @@ class Kpi {
     @CommandHandler
     long handle(AssignDepartmentCommand command) {
         requireVersion(command.expectedVersion());
+        Department department = state.department();
         if (command.department().equals(department)) {
             throw new NothingChangedException("department",
                     "KPI " + kpiId + " is already owned by " + department + ".");
@@ -163,53 +160,30 @@ class Kpi {
         throw new UnreadableEventException(unreadable);
     }
 
+    /** Every event of the KPI goes through the one fold of {@link KpiState}. */
     @EventSourcingHandler
-    void on(KpiRegisteredEvent event, @SequenceNumber long sequenceNumber) {
+    void on(KpiEvent event, @SequenceNumber long sequenceNumber) {
         kpiId = event.kpiId();
-        name = event.name();
-        unit = event.unit();
-        valueKind = event.valueKind();
-        baseline = event.baseline();
-        target = event.target();
-        version = sequenceNumber;
-    }
-
-    @EventSourcingHandler
-    void on(ActualRecordedEvent event, @SequenceNumber long sequenceNumber) {
-        actuals.put(event.fiscalYear(), event.value());
-        version = sequenceNumber;
-    }
-
-    @EventSourcingHandler
-    void on(ActualCorrectedEvent event, @SequenceNumber long sequenceNumber) {
-        actuals.put(event.fiscalYear(), event.correctedValue());
-        version = sequenceNumber;
-    }
-
-    @EventSourcingHandler
-    void on(TargetRevisedEvent event, @SequenceNumber long sequenceNumber) {
-        target = event.revisedTarget();
-        version = sequenceNumber;
-    }
-
-    @EventSourcingHandler
-    void on(KpiPlacedEvent event, @SequenceNumber long sequenceNumber) {
-        placement = event.placement();
-        version = sequenceNumber;
-    }
-
-    @EventSourcingHandler
-    void on(DepartmentAssignedEvent event, @SequenceNumber long sequenceNumber) {
-        department = event.department();
+        state = state.evolve(event);
         version = sequenceNumber;
     }
 
     /** What a writer needs to see before changing this KPI's figures, as of this version. */
     KpiFigures figures() {
         Map<Integer, BigDecimal> byYear = new TreeMap<>();
-        actuals.forEach((fiscalYear, quantity) -> byYear.put(fiscalYear.year(), quantity.amount()));
-        return new KpiFigures(kpiId, name, unit, valueKind, baseline.fiscalYear().year(),
-                department == null ? null : department.code(), byYear, version);
+        state.actuals().forEach((fiscalYear, quantity) -> byYear.put(fiscalYear.year(), quantity.amount()));
+        KpiRegisteredEvent registered = state.registered();
+        return new KpiFigures(kpiId, registered.name(), registered.unit(), registered.valueKind(),
+                registered.baseline().fiscalYear().year(),
+                state.department() == null ? null : state.department().code(), byYear, version);
+    }
+
+    private String unit() {
+        return state.registered().unit();
+    }
+
+    private ValueKind valueKind() {
+        return state.registered().valueKind();
     }
 
     /**
@@ -221,6 +195,7 @@ class Kpi {
         if (LedgerRole.split(writerRoles).contains(LedgerRole.ADMIN)) {
             return;
         }
+        Department department = state.department();
         if (department == null) {
             throw DepartmentRuleException.unowned(kpiId);
         }

@@ -1,8 +1,10 @@
 package org.kpiledger.command.kpi;
 
+import org.kpiledger.platform.web.ProblemType;
+
 class NothingChangedException extends KpiRuleViolation {
 
     NothingChangedException(String field, String message) {
-        super("NOTHING_CHANGED", field, message);
+        super(ProblemType.NOTHING_CHANGED, field, message);
     }
 }

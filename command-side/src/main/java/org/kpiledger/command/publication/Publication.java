@@ -6,11 +6,12 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.kpiledger.events.StreamTypes;
 import org.kpiledger.events.integrity.PublishReportCommand;
 import org.kpiledger.events.integrity.ReportPublishedEvent;
 
 /** A published report of the ledger: one event, never changed afterwards. */
-@Aggregate
+@Aggregate(type = StreamTypes.PUBLICATION)
 class Publication {
 
     @AggregateIdentifier

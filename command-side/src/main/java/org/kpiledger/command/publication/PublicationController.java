@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.serialization.Serializer;
+import org.kpiledger.events.StreamTypes;
 import org.kpiledger.command.integrity.IntegrityChain;
 import org.kpiledger.command.integrity.IntegrityGuard;
 import org.kpiledger.command.web.CommandDispatcher;
@@ -20,6 +21,7 @@ import org.kpiledger.events.integrity.ReportPublishedEvent;
 import org.kpiledger.platform.scoring.ScoringPolicies;
 import org.kpiledger.platform.web.LedgerText;
 import org.kpiledger.platform.web.ProblemCode;
+import org.kpiledger.platform.web.ProblemType;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -88,9 +90,9 @@ class PublicationController {
     @Operation(summary = "Publishes the progress of every KPI as the ledger stands now, with its checkpoint and hash")
     ResponseEntity<Published> publish(@Valid @RequestBody Publish request) {
         IntegrityChain.Checkpoint checkpoint = guard.verifiedCheckpoint().orElseThrow(() ->
-                new ErrorResponseException(HttpStatus.CONFLICT, ProblemCode.problem(HttpStatus.CONFLICT,
-                        "LEDGER_INTEGRITY_BROKEN", "The ledger holds nothing yet: no report can be published from it.",
-                        null), null));
+                ProblemType.LEDGER_INTEGRITY_BROKEN.exception(HttpStatus.CONFLICT,
+                        "The ledger holds nothing yet: no report can be published from it.",
+                        null));
         long position = jdbc.queryForObject("select global_index from event_chain order by global_index "
                 + "offset ? limit 1", Long.class, checkpoint.size() - 1);
         String id = UUID.randomUUID().toString();
@@ -122,21 +124,21 @@ class PublicationController {
         return snapshot.execute(status -> {
             PublishedView view = new PublishedView(policies);
             jdbc.query("select payload, payload_type, payload_revision from domain_event_entry "
-                            + "where global_index <= ? and type in ('Kpi', 'Strategy') order by global_index",
+                            + "where global_index <= ? and type in (?, ?) order by global_index",
                     row -> {
                         view.apply(IntegrityChain.payload(serializer, row));
-                    }, position);
+                    }, position, StreamTypes.KPI, StreamTypes.STRATEGY);
             return view.hash();
         });
     }
 
     private ReportPublishedEvent find(String id) {
         List<ReportPublishedEvent> found = jdbc.query("select payload, payload_type, payload_revision "
-                + "from domain_event_entry where aggregate_identifier = ? and type = 'Publication'", (row, n) ->
-                IntegrityChain.<ReportPublishedEvent>payload(serializer, row), id);
+                + "from domain_event_entry where aggregate_identifier = ? and type = ?", (row, n) ->
+                IntegrityChain.<ReportPublishedEvent>payload(serializer, row), id, StreamTypes.PUBLICATION);
         if (found.isEmpty()) {
-            throw new ErrorResponseException(HttpStatus.NOT_FOUND, ProblemCode.problem(HttpStatus.NOT_FOUND,
-                    "PUBLICATION_NOT_FOUND", "No report " + id + " was published.", "id"), null);
+            throw ProblemType.PUBLICATION_NOT_FOUND.exception(
+                    "No report " + id + " was published.", "id");
         }
         return found.get(0);
     }

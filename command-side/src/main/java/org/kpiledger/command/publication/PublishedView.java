@@ -5,15 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.kpiledger.events.kpi.ActualCorrectedEvent;
-import org.kpiledger.events.kpi.ActualRecordedEvent;
-import org.kpiledger.events.kpi.DepartmentAssignedEvent;
+import org.kpiledger.events.kpi.FiscalYear;
 import org.kpiledger.events.kpi.KpiEvent;
-import org.kpiledger.events.kpi.KpiPlacedEvent;
 import org.kpiledger.events.kpi.KpiPlacement;
 import org.kpiledger.events.kpi.KpiRegisteredEvent;
+import org.kpiledger.events.kpi.KpiState;
 import org.kpiledger.events.kpi.Target;
-import org.kpiledger.events.kpi.TargetRevisedEvent;
 import org.kpiledger.events.strategy.ScoringPolicyAdoptedEvent;
 import org.kpiledger.platform.integrity.FlatValues;
 import org.kpiledger.platform.integrity.LedgerEntry;
@@ -37,41 +34,20 @@ final class PublishedView {
         this.policies = policies;
     }
 
-    private static final class KpiState {
-        private KpiRegisteredEvent registered;
-        private Target target;
-        private KpiPlacement placement;
-        private String department;
-        private final TreeMap<Integer, BigDecimal> actuals = new TreeMap<>();
-    }
-
     /** Takes in the next event, in position order. */
     void apply(Object event) {
         if (event instanceof ScoringPolicyAdoptedEvent adopted) {
             adoptions.computeIfAbsent(adopted.planId().value(), plan -> new TreeMap<>())
                     .put(adopted.effectiveFrom().year(), adopted);
         } else if (event instanceof KpiEvent kpiEvent) {
-            KpiState kpi = kpis.computeIfAbsent(kpiEvent.kpiId().value(), id -> new KpiState());
-            if (event instanceof KpiRegisteredEvent registered) {
-                kpi.registered = registered;
-                kpi.target = registered.target();
-            } else if (event instanceof TargetRevisedEvent revised) {
-                kpi.target = revised.revisedTarget();
-            } else if (event instanceof KpiPlacedEvent placed) {
-                kpi.placement = placed.placement();
-            } else if (event instanceof DepartmentAssignedEvent assigned) {
-                kpi.department = assigned.department().code();
-            } else if (event instanceof ActualRecordedEvent recorded) {
-                kpi.actuals.put(recorded.fiscalYear().year(), recorded.value().amount());
-            } else if (event instanceof ActualCorrectedEvent corrected) {
-                kpi.actuals.put(corrected.fiscalYear().year(), corrected.correctedValue().amount());
-            }
+            String kpiId = kpiEvent.kpiId().value();
+            kpis.put(kpiId, kpis.getOrDefault(kpiId, KpiState.NONE).evolve(kpiEvent));
         }
     }
 
     /** The view, as the canonical JSON its hash is taken over reads it. */
     List<Map<String, Object>> kpis() {
-        return kpis.entrySet().stream().filter(entry -> entry.getValue().registered != null)
+        return kpis.entrySet().stream().filter(entry -> entry.getValue().isRegistered())
                 .map(entry -> view(entry.getKey(), entry.getValue())).toList();
     }
 
@@ -81,7 +57,7 @@ final class PublishedView {
     }
 
     private Map<String, Object> view(String kpiId, KpiState kpi) {
-        KpiRegisteredEvent registered = kpi.registered;
+        KpiRegisteredEvent registered = kpi.registered();
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("kpiId", kpiId);
         view.put("name", registered.name());
@@ -89,20 +65,22 @@ final class PublishedView {
         view.put("accumulation", registered.accumulation().name());
         view.put("direction", registered.direction().name());
         view.put("baseline", FlatValues.flatten(registered.baseline()));
-        view.put("target", FlatValues.flatten(kpi.target));
-        view.put("placement", FlatValues.flatten(kpi.placement));
-        view.put("department", kpi.department);
+        view.put("target", FlatValues.flatten(kpi.target()));
+        view.put("placement", FlatValues.flatten(kpi.placement()));
+        view.put("department", kpi.department() == null ? null : kpi.department().code());
         Map<String, Object> actuals = new LinkedHashMap<>();
-        kpi.actuals.forEach((year, value) -> actuals.put(year.toString(), value.toPlainString()));
+        kpi.actuals().forEach((year, value) -> actuals.put(Integer.toString(year.year()),
+                value.amount().toPlainString()));
         view.put("actuals", actuals);
-        Integer latestYear = kpi.actuals.isEmpty() ? null : kpi.actuals.lastKey();
-        BigDecimal latest = latestYear == null ? null : kpi.actuals.get(latestYear);
+        Integer latestYear = kpi.latestYear().map(FiscalYear::year).orElse(null);
+        BigDecimal latest = kpi.latestYear().map(year -> kpi.actuals().get(year).amount()).orElse(null);
+        Target target = kpi.target();
         Scoring.Kpi graded = new Scoring.Kpi(registered.accumulation(), registered.direction(),
                 registered.baseline().fiscalYear().year(),
                 registered.baseline().value() == null ? null : registered.baseline().value().amount(),
-                kpi.target.fiscalYear().year(), kpi.target.value().amount(), kpi.target.comparator());
+                target.fiscalYear().year(), target.value().amount(), target.comparator());
         view.put("achievement", FlatValues.flatten(Scoring.achievement(graded, latestYear, latest,
-                policyInForce(kpi.placement, latestYear))));
+                policyInForce(kpi.placement(), latestYear))));
         return view;
     }
 

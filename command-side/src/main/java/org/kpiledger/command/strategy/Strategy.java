@@ -13,6 +13,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.kpiledger.events.StreamTypes;
 import org.kpiledger.events.kpi.FiscalYear;
 import org.kpiledger.events.strategy.AdoptScoringPolicyCommand;
 import org.kpiledger.events.strategy.DefineStrategyCommand;
@@ -28,7 +29,7 @@ import org.kpiledger.platform.events.UnreadableEventException;
  * A strategy's structure: its basic goals, policies and measures. Stating it records only what differs from what
  * the ledger holds, so a renamed goal is history and a repeated statement is nothing.
  */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(type = StreamTypes.STRATEGY, cache = "aggregateCache")
 class Strategy {
 
     @AggregateIdentifier

@@ -10,8 +10,6 @@ import org.axonframework.serialization.UnknownSerializedType;
  */
 public class UnreadableEventException extends RuntimeException {
 
-    public static final String CODE = "EVENT_UNREADABLE";
-
     public UnreadableEventException(UnknownSerializedType unknown) {
         super("A stored event of type " + unknown.serializedType().getName() + " (revision "
                 + unknown.serializedType().getRevision() + ") cannot be read by this release");

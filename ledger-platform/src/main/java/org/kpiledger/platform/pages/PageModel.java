@@ -4,8 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.Map;
 import org.kpiledger.platform.web.InvalidFieldException;
-import org.kpiledger.platform.web.LedgerProblemDetailsHandler;
 import org.kpiledger.platform.web.ProblemCode;
+import org.kpiledger.platform.web.ProblemType;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponse;
@@ -51,13 +51,13 @@ class PageModel {
 
     @ExceptionHandler(InvalidFieldException.class)
     ModelAndView invalidField(InvalidFieldException e, HttpServletRequest request) {
-        return problemPage(HttpStatus.BAD_REQUEST, LedgerProblemDetailsHandler.INVALID_FIELD, e.field(),
+        return problemPage(HttpStatus.BAD_REQUEST, ProblemType.INVALID_FIELD.name(), e.field(),
                 e.getMessage(), request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ModelAndView mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-        return problemPage(HttpStatus.BAD_REQUEST, LedgerProblemDetailsHandler.INVALID_FIELD, e.getName(),
+        return problemPage(HttpStatus.BAD_REQUEST, ProblemType.INVALID_FIELD.name(), e.getName(),
                 "The value of " + e.getName() + " is not valid here.", request);
     }
 

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.http.HttpMethod;
 
 /**
  * Who may call what: the rows every feature contributes ({@link AccessRules}), rules with a query parameter first,
@@ -22,6 +23,18 @@ public final class AccessTable {
 
     public List<AccessRule> rules() {
         return rules;
+    }
+
+    /** The rule that decides a handler mapping's method and path (without query parameters); empty when none does. */
+    public Optional<AccessRule> ruleFor(HttpMethod method, String mappingPattern) {
+        return rules.stream().filter(rule -> rule.parameter() == null && rule.covers(method, mappingPattern))
+                .findFirst();
+    }
+
+    /** The rules that decide the mapping instead when the request carries their parameter ({@code ?asOf=}). */
+    public List<AccessRule> parameterRulesFor(HttpMethod method, String mappingPattern) {
+        return rules.stream().filter(rule -> rule.parameter() != null && rule.covers(method, mappingPattern))
+                .toList();
     }
 
     /** The rule that decides a request; empty when the table names none, and the request is refused. */

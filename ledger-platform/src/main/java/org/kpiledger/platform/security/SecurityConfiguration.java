@@ -19,6 +19,7 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Manag
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -100,6 +101,7 @@ public class SecurityConfiguration {
                 AccessRule.open("/actuator/info", HttpMethod.GET),
                 AccessRule.role(HttpMethod.GET, "/actuator/**", LedgerRole.ADMIN),
                 AccessRule.read("/v3/api-docs"),
+                AccessRule.read("/v3/api-docs.yaml"),
                 AccessRule.read("/v3/api-docs/**"),
                 AccessRule.read("/swagger-ui.html"),
                 AccessRule.read("/swagger-ui/**"),
@@ -109,6 +111,7 @@ public class SecurityConfiguration {
                 AccessRule.open("/logout", HttpMethod.POST),
                 AccessRule.open("/css/**", HttpMethod.GET),
                 AccessRule.open("/js/**", HttpMethod.GET),
+                AccessRule.open("/webjars/**", HttpMethod.GET),
                 AccessRule.open("/favicon.ico", HttpMethod.GET));
     }
 
@@ -129,6 +132,13 @@ public class SecurityConfiguration {
     @Bean
     AccessTable accessTable(List<AccessRules> contributions) {
         return new AccessTable(contributions);
+    }
+
+    @Bean
+    OpenApiCustomizer apiDocumentAccessAndProblems(AccessTable accessTable,
+            @Value("${kpi-ledger.api.licence.name:Proprietary: the operating municipality's terms}") String licence,
+            @Value("${kpi-ledger.api.licence.url:urn:kpi-ledger:licence:municipality-terms}") String licenceUrl) {
+        return new ApiDocumentAccessAndProblems(accessTable, licence, licenceUrl);
     }
 
     @Bean

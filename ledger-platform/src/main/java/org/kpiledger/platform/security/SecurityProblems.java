@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.stream.Collectors;
 import org.kpiledger.platform.web.DatabaseUnavailable;
 import org.kpiledger.platform.web.ProblemCode;
+import org.kpiledger.platform.web.ProblemType;
 import org.kpiledger.platform.web.ProblemResponses;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -56,8 +57,7 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
         }
         if (refusal instanceof LoginThrottledException throttled) {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
-            responses.write(response, ProblemCode.problem(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_LOGIN_FAILURES",
-                    throttled.getMessage(), null));
+            responses.write(response, ProblemType.TOO_MANY_LOGIN_FAILURES.problem(throttled.getMessage(), null));
             return;
         }
         boolean sentBearer = bearerTokens && String.valueOf(request.getHeader(HttpHeaders.AUTHORIZATION))
@@ -73,7 +73,7 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
                 : sentBearer ? "The bearer token is not valid here: expired, not signed by the identity provider, "
                         + "or issued for another service."
                         : "The username or password is not right, or the account is disabled.";
-        responses.write(response, ProblemCode.problem(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", detail, null));
+        responses.write(response, ProblemType.UNAUTHENTICATED.problem(detail, null));
     }
 
     @Override
@@ -87,7 +87,7 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
             return;
         }
         if (refusal instanceof CsrfException) {
-            responses.write(response, ProblemCode.problem(HttpStatus.FORBIDDEN, "CSRF_TOKEN_INVALID",
+            responses.write(response, ProblemType.CSRF_TOKEN_INVALID.problem(
                     "This form was sent without its CSRF token, or with an old one; reload the page and send it again.",
                     "_csrf"));
             return;
@@ -95,15 +95,13 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
         ProblemDetail problem = table.ruleFor(request)
                 .filter(rule -> rule.access() == AccessRule.Access.ROLE)
                 .map(rule -> {
-                    ProblemDetail missingRole = ProblemCode.problem(HttpStatus.FORBIDDEN, "FORBIDDEN",
-                            missingRoleDetail(request), null);
+                    ProblemDetail missingRole = ProblemType.FORBIDDEN.problem(missingRoleDetail(request), null);
                     missingRole.setProperty(REASON, "MISSING_ROLE");
                     missingRole.setProperty("requiredRoles", rule.roles().stream().map(Enum::name).sorted().toList());
                     return missingRole;
                 })
                 .orElseGet(() -> {
-                    ProblemDetail noRule = ProblemCode.problem(HttpStatus.FORBIDDEN, "FORBIDDEN",
-                            missingRoleDetail(request), null);
+                    ProblemDetail noRule = ProblemType.FORBIDDEN.problem(missingRoleDetail(request), null);
                     noRule.setProperty(REASON, "NO_RULE");
                     return noRule;
                 });

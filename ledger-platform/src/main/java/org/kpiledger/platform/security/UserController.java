@@ -124,16 +124,18 @@ class UserController {
         String username = actor();
         String stored = accounts.passwordHash(username).orElseThrow(() -> new InvalidFieldException("currentPassword",
                 "Only local accounts have a password here; change yours at your identity provider."));
-        // a stolen session guessing at the current password is slowed down like a guess at the login
-        var wait = throttle.waitBefore(username, http.getRemoteAddr());
+        // a stolen session guessing at the current password is slowed down like a guess at the login; counted apart
+        // from sign-ins, so that the session's own successful sign-ins do not forgive its guesses
+        String guessesFrom = "current-password@" + http.getRemoteAddr();
+        var wait = throttle.waitBefore(username, guessesFrom);
         if (wait.isPresent()) {
             throw new LoginThrottledException(wait.get());
         }
         if (!passwords.matches(request.currentPassword(), stored)) {
-            throttle.failed(username, http.getRemoteAddr());
+            throttle.failed(username, guessesFrom);
             throw new InvalidFieldException("currentPassword", "The current password is not right.");
         }
-        throttle.succeeded(username, http.getRemoteAddr());
+        throttle.succeeded(username, guessesFrom);
         requireChange(request.newPassword(), stored, "newPassword");
         accounts.changePassword(username, hash(request.newPassword(), username, "newPassword"), username);
         return ResponseEntity.noContent().build();

@@ -1,6 +1,7 @@
 package org.kpiledger.platform.security;
 
 import org.kpiledger.platform.web.ProblemCode;
+import org.kpiledger.platform.web.ProblemType;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -18,12 +19,12 @@ class UserProblemHandler {
 
     @ExceptionHandler(UserAlreadyExistsException.class)
     ResponseEntity<ProblemDetail> exists(UserAlreadyExistsException e) {
-        return ProblemCode.response(HttpStatus.CONFLICT, "USER_ALREADY_EXISTS", e.getMessage(), "username");
+        return ProblemType.USER_ALREADY_EXISTS.response(e.getMessage(), "username");
     }
 
     @ExceptionHandler(UserNotFoundException.class)
     ResponseEntity<ProblemDetail> unknown(UserNotFoundException e) {
-        return ProblemCode.response(HttpStatus.NOT_FOUND, "USER_NOT_FOUND", e.getMessage(), "username");
+        return ProblemType.USER_NOT_FOUND.response(e.getMessage(), "username");
     }
 
     @ExceptionHandler(LoginThrottledException.class)
@@ -31,12 +32,12 @@ class UserProblemHandler {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(ProblemCode.problem(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_LOGIN_FAILURES", e.getMessage(),
+                .body(ProblemType.TOO_MANY_LOGIN_FAILURES.problem(e.getMessage(),
                         "currentPassword"));
     }
 
     @ExceptionHandler(LastAdministratorException.class)
     ResponseEntity<ProblemDetail> lastAdministrator(LastAdministratorException e) {
-        return ProblemCode.response(HttpStatus.CONFLICT, "LAST_ADMINISTRATOR", e.getMessage(), e.field());
+        return ProblemType.LAST_ADMINISTRATOR.response(e.getMessage(), e.field());
     }
 }

@@ -20,7 +20,6 @@ import org.springframework.transaction.CannotCreateTransactionException;
  */
 public final class DatabaseUnavailable {
 
-    public static final String CODE = "DATABASE_UNAVAILABLE";
     /** Seconds a client waits before trying again. */
     public static final int RETRY_AFTER_SECONDS = 2;
     /** What the connection pool says of a connection the database dropped under a transaction (no SQL state). */
@@ -57,7 +56,7 @@ public final class DatabaseUnavailable {
     }
 
     public static ProblemDetail problem() {
-        return ProblemCode.problem(HttpStatus.SERVICE_UNAVAILABLE, CODE, "The ledger's database cannot be reached "
+        return ProblemType.DATABASE_UNAVAILABLE.problem("The ledger's database cannot be reached "
                 + "right now; nothing was recorded by this request. Try again in a few seconds.", null);
     }
 }

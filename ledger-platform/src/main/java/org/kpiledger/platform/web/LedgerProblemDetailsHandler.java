@@ -40,11 +40,6 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class LedgerProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
-    public static final String MALFORMED_REQUEST = "MALFORMED_REQUEST";
-    public static final String INVALID_FIELD = "INVALID_FIELD";
-    public static final String MISSING_HEADER = "MISSING_HEADER";
-    public static final String INVALID_HEADER = "INVALID_HEADER";
-
     private static final Pattern REJECTED_HEADER = Pattern.compile("header: \"([A-Za-z0-9-]{1,64}) ?\"");
     private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate Object property \"(.*)\"");
     private static final Pattern IMPLEMENTATION_NAME =
@@ -53,25 +48,25 @@ public class LedgerProblemDetailsHandler extends ResponseEntityExceptionHandler 
 
     @ExceptionHandler(InvalidFieldException.class)
     ResponseEntity<ProblemDetail> invalidField(InvalidFieldException e) {
-        return badRequest(INVALID_FIELD, e.getMessage(), e.field());
+        return ProblemType.INVALID_FIELD.response(e.getMessage(), e.field());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> invalidPathOrQueryValue(MethodArgumentTypeMismatchException e) {
         Throwable cause = e.getMostSpecificCause();
         if (cause instanceof NumberFormatException) {
-            return badRequest(INVALID_FIELD, e.getName() + ": must be a whole number.", e.getName());
+            return ProblemType.INVALID_FIELD.response(e.getName() + ": must be a whole number.", e.getName());
         }
         String detail = cause instanceof IllegalArgumentException && cause.getMessage() != null
                 && !IMPLEMENTATION_NAME.matcher(cause.getMessage()).find()
                 ? cause.getMessage()
                 : e.getName() + ": is not a valid value.";
-        return badRequest(INVALID_FIELD, detail, e.getName());
+        return ProblemType.INVALID_FIELD.response(detail, e.getName());
     }
 
     @ExceptionHandler(MissingHeaderException.class)
     ResponseEntity<ProblemDetail> missingHeader(MissingHeaderException e) {
-        return badRequest(MISSING_HEADER, e.getMessage(), e.header());
+        return ProblemType.MISSING_HEADER.response(e.getMessage(), e.header());
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
@@ -84,7 +79,7 @@ public class LedgerProblemDetailsHandler extends ResponseEntityExceptionHandler 
     ResponseEntity<ProblemDetail> rejectedHeader(RequestRejectedException e) {
         Matcher header = REJECTED_HEADER.matcher(String.valueOf(e.getMessage()));
         String name = header.find() ? header.group(1).strip() : null;
-        return badRequest(INVALID_HEADER, (name == null ? "A header" : "The header " + name)
+        return ProblemType.INVALID_HEADER.response((name == null ? "A header" : "The header " + name)
                 + " holds characters a header may not carry; send printable ASCII.", name);
     }
 
@@ -92,7 +87,7 @@ public class LedgerProblemDetailsHandler extends ResponseEntityExceptionHandler 
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (unreadableEvent(e)) {
             log.error("A stored event cannot be read; writes to its stream are refused", e);
-            return ProblemCode.response(HttpStatus.CONFLICT, UnreadableEventException.CODE, "The history of what "
+            return ProblemType.EVENT_UNREADABLE.response("The history of what "
                     + "this request writes to holds an event this release cannot read (its type or revision is "
                     + "unknown, or its data is damaged); nothing was recorded. Operators see it among the dead "
                     + "letters.", null);
@@ -102,7 +97,7 @@ public class LedgerProblemDetailsHandler extends ResponseEntityExceptionHandler 
             return DatabaseUnavailable.response();
         }
         log.error("Unexpected error while handling a request", e);
-        return ProblemCode.response(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+        return ProblemType.INTERNAL_ERROR.response(
                 "The ledger could not handle this request; nothing was recorded.", null);
     }
 
@@ -124,7 +119,7 @@ public class LedgerProblemDetailsHandler extends ResponseEntityExceptionHandler 
                 .map(error -> error.getField() + ": " + error.getDefaultMessage())
                 .sorted()
                 .collect(Collectors.joining("; "));
-        ProblemDetail problem = ProblemCode.problem(HttpStatus.BAD_REQUEST, INVALID_FIELD, detail,
+        ProblemDetail problem = ProblemType.INVALID_FIELD.problem(detail,
                 errors.isEmpty() ? null : errors.get(0).getField());
         problem.setProperty("errors", errors.stream()
                 .map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
@@ -136,30 +131,26 @@ public class LedgerProblemDetailsHandler extends ResponseEntityExceptionHandler 
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (e.getCause() instanceof Utf8CheckingJsonHttpMessageConverter.InvalidEncodingException) {
-            return ProblemCode.response(HttpStatus.BAD_REQUEST, MALFORMED_REQUEST,
-                    "The request body is not valid UTF-8.", null);
+            return ProblemType.MALFORMED_REQUEST.response("The request body is not valid UTF-8.", null);
         }
         if (e.getCause() instanceof JacksonException jackson) {
             String duplicate = duplicateKey(jackson);
             if (duplicate != null) {
                 String field = joined(fieldPath(jackson.getPath()), duplicate);
-                return ProblemCode.response(HttpStatus.BAD_REQUEST, INVALID_FIELD,
-                        field + ": is given more than once.", field);
+                return ProblemType.INVALID_FIELD.response(field + ": is given more than once.", field);
             }
             if (jackson instanceof UnrecognizedPropertyException unknown) {
                 String field = fieldPath(jackson.getPath());
-                return ProblemCode.response(HttpStatus.BAD_REQUEST, INVALID_FIELD,
-                        field + ": is not a field of this request (known: "
+                return ProblemType.INVALID_FIELD.response(field + ": is not a field of this request (known: "
                                 + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
                                 .collect(Collectors.joining(", ")) + ").", field);
             }
             if (jackson instanceof MismatchedInputException mismatch && !jackson.getPath().isEmpty()) {
                 String field = fieldPath(jackson.getPath());
-                return ProblemCode.response(HttpStatus.BAD_REQUEST, INVALID_FIELD,
-                        field + ": " + expectation(mismatch), field);
+                return ProblemType.INVALID_FIELD.response(field + ": " + expectation(mismatch), field);
             }
         }
-        return ProblemCode.response(HttpStatus.BAD_REQUEST, MALFORMED_REQUEST,
+        return ProblemType.MALFORMED_REQUEST.response(
                 "The request body is missing or is not one valid JSON object.", null);
     }
 
@@ -174,7 +165,7 @@ public class LedgerProblemDetailsHandler extends ResponseEntityExceptionHandler 
                                 + error.getDefaultMessage()))
                 .sorted()
                 .collect(Collectors.joining("; "));
-        return ProblemCode.response(HttpStatus.BAD_REQUEST, INVALID_FIELD,
+        return ProblemType.INVALID_FIELD.response(
                 detail.isEmpty() ? "A request parameter is not valid." : detail, field);
     }
 
@@ -192,10 +183,6 @@ public class LedgerProblemDetailsHandler extends ResponseEntityExceptionHandler 
             return super.createResponseEntity(body, writable, status, request);
         }
         return super.createResponseEntity(body, headers, status, request);
-    }
-
-    private static ResponseEntity<ProblemDetail> badRequest(String code, String detail, String field) {
-        return ProblemCode.response(HttpStatus.BAD_REQUEST, code, detail, field);
     }
 
     /** What the field should have held, in the client's terms rather than Java's. */

@@ -12,7 +12,7 @@ class RequestBodyTooLargeException extends ErrorResponseException {
     }
 
     static ProblemDetail problem(long maxBytes) {
-        return ProblemCode.problem(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
+        return ProblemType.PAYLOAD_TOO_LARGE.problem(
                 "The request body may be at most " + maxBytes + " bytes long.", null);
     }
 }

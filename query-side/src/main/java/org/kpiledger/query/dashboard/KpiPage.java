@@ -9,6 +9,7 @@ import org.kpiledger.platform.pages.AsOfPicker;
 import org.kpiledger.platform.pages.LedgerPage;
 import org.kpiledger.platform.pages.Viewer;
 import org.kpiledger.platform.web.ProblemCode;
+import org.kpiledger.platform.web.ProblemType;
 import org.kpiledger.query.history.ChangeLog;
 import org.kpiledger.query.progress.KpiProgressReader;
 import org.kpiledger.query.progress.KpiProgressView;
@@ -62,9 +63,9 @@ class KpiPage {
         AsOf at = AsOf.parse(asOf, clock.getZone());
         progress.await(minPosition, PROJECTIONS);
         KpiProgressView kpi = reader.one(kpiId.value(), at).kpis().stream().findFirst()
-                .orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND, ProblemCode.problem(
-                        HttpStatus.NOT_FOUND, "KPI_NOT_FOUND", "No KPI " + kpiId + " is in the ledger"
-                                + (at.isNow() ? "." : " at that date."), "kpiId"), null));
+                .orElseThrow(() -> ProblemType.KPI_NOT_FOUND.exception(
+                        "No KPI " + kpiId + " is in the ledger"
+                                + (at.isNow() ? "." : " at that date."), "kpiId"));
         List<ChangeLog.Change> changes = changeLog.ofKpi(kpiId.value(), at);
         KpiChart chart = KpiChart.of(kpi, changes);
         Viewer viewer = Viewer.current();

@@ -7,6 +7,7 @@ import java.util.List;
 import org.kpiledger.events.kpi.KpiId;
 import org.kpiledger.platform.web.InvalidFieldException;
 import org.kpiledger.platform.web.ProblemCode;
+import org.kpiledger.platform.web.ProblemType;
 import org.kpiledger.query.temporal.AsOf;
 import org.kpiledger.query.temporal.ProjectionProgress;
 import org.springframework.http.HttpStatus;
@@ -43,8 +44,8 @@ class HistoryController {
         progress.await(minPosition, List.of(LedgerHistoryProjection.PROCESSING_GROUP));
         List<ChangeLog.Change> changes = changeLog.ofKpi(kpiId.value(), AsOf.NOW);
         if (changes.isEmpty()) {
-            throw new ErrorResponseException(HttpStatus.NOT_FOUND, ProblemCode.problem(HttpStatus.NOT_FOUND,
-                    "KPI_NOT_FOUND", "No KPI " + kpiId + " is registered.", "kpiId"), null);
+            throw ProblemType.KPI_NOT_FOUND.exception(
+                    "No KPI " + kpiId + " is registered.", "kpiId");
         }
         return new KpiHistory(kpiId.value(), changes);
     }

@@ -59,29 +59,42 @@ class LedgerHistoryProjection {
     }
 
     private static Change change(KpiEvent event) {
-        if (event instanceof KpiRegisteredEvent registered) {
-            return new Change(null, null, target(registered.target())).with("name", registered.name());
-        }
-        if (event instanceof ActualRecordedEvent recorded) {
-            return new Change(recorded.fiscalYear().year(), null, recorded.value().amount())
-                    .note(recorded.note()).evidence(recorded.evidenceReference());
-        }
-        if (event instanceof ActualCorrectedEvent corrected) {
-            return new Change(corrected.fiscalYear().year(), corrected.previousValue().amount(),
-                    corrected.correctedValue().amount()).reason(corrected.reason());
-        }
-        if (event instanceof TargetRevisedEvent revised) {
-            return new Change(revised.revisedTarget().fiscalYear().year(), target(revised.previousTarget()),
-                    target(revised.revisedTarget())).reason(revised.reason()).decision(revised.decisionReference());
-        }
-        if (event instanceof KpiPlacedEvent placed) {
-            return new Change(null, placement(placed.previous()), placement(placed.placement()));
-        }
-        if (event instanceof DepartmentAssignedEvent assigned) {
-            return new Change(null, assigned.previous() == null ? null : assigned.previous().code(),
-                    assigned.department().code());
-        }
-        throw new IllegalArgumentException("A KPI event the history does not know: " + typeOf(event));
+        return event.match(new KpiEvent.Cases<>() {
+            @Override
+            public Change registered(KpiRegisteredEvent registered) {
+                return new Change(null, null, target(registered.target())).with("name", registered.name());
+            }
+
+            @Override
+            public Change actualRecorded(ActualRecordedEvent recorded) {
+                return new Change(recorded.fiscalYear().year(), null, recorded.value().amount())
+                        .note(recorded.note()).evidence(recorded.evidenceReference());
+            }
+
+            @Override
+            public Change actualCorrected(ActualCorrectedEvent corrected) {
+                return new Change(corrected.fiscalYear().year(), corrected.previousValue().amount(),
+                        corrected.correctedValue().amount()).reason(corrected.reason());
+            }
+
+            @Override
+            public Change targetRevised(TargetRevisedEvent revised) {
+                return new Change(revised.revisedTarget().fiscalYear().year(), target(revised.previousTarget()),
+                        target(revised.revisedTarget())).reason(revised.reason())
+                        .decision(revised.decisionReference());
+            }
+
+            @Override
+            public Change placed(KpiPlacedEvent placed) {
+                return new Change(null, placement(placed.previous()), placement(placed.placement()));
+            }
+
+            @Override
+            public Change departmentAssigned(DepartmentAssignedEvent assigned) {
+                return new Change(null, assigned.previous() == null ? null : assigned.previous().code(),
+                        assigned.department().code());
+            }
+        });
     }
 
 
@@ -165,7 +178,7 @@ class LedgerHistoryProjection {
                     reason, decision_reference, evidence_reference, note)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?)
                 on conflict (position) do nothing""",
-                NotifiedEventSource.positionOf(message), subject, subjectKind, version, typeOf(event),
+                NotifiedEventSource.positionOf(message), subject, subjectKind, version, ChangeTypes.nameOf(event),
                 message.getTimestamp().atOffset(ZoneOffset.UTC), metaData.get(AxonPlatformConfiguration.ACTOR),
                 metaData.get(AxonPlatformConfiguration.ACTOR_DEPARTMENT),
                 metaData.get(AxonPlatformConfiguration.ACTOR_ROLES),
@@ -173,11 +186,6 @@ class LedgerHistoryProjection {
                 metaData.get(AxonPlatformConfiguration.CORRELATION_ID), change.fiscalYear,
                 jsonOrNull(change.from), jsonOrNull(change.to), change.reason, change.decision, change.evidence,
                 change.note);
-    }
-
-    /** The type as the history names it: the event's class without "Event" ({@code ActualCorrected}). */
-    static String typeOf(Object event) {
-        return event.getClass().getSimpleName().replaceFirst("Event$", "");
     }
 
     private String jsonOrNull(Object value) {

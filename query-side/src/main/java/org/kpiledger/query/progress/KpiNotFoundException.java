@@ -2,6 +2,7 @@ package org.kpiledger.query.progress;
 
 import org.kpiledger.events.kpi.KpiId;
 import org.kpiledger.platform.web.ProblemCode;
+import org.kpiledger.platform.web.ProblemType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -14,7 +15,7 @@ class KpiNotFoundException extends ErrorResponseException {
     }
 
     private static ProblemDetail notFound(KpiId kpiId) {
-        return ProblemCode.problem(HttpStatus.NOT_FOUND, "KPI_NOT_FOUND", "No KPI " + kpiId + " is registered.",
+        return ProblemType.KPI_NOT_FOUND.problem("No KPI " + kpiId + " is registered.",
                 "kpiId");
     }
 }

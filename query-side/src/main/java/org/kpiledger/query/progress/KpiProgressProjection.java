@@ -19,6 +19,7 @@ import org.kpiledger.platform.events.UnreadableEventException;
 import org.kpiledger.events.kpi.ActualCorrectedEvent;
 import org.kpiledger.events.kpi.ActualRecordedEvent;
 import org.kpiledger.events.kpi.DepartmentAssignedEvent;
+import org.kpiledger.events.kpi.KpiEvent;
 import org.kpiledger.events.kpi.KpiId;
 import org.kpiledger.events.kpi.KpiPlacedEvent;
 import org.kpiledger.events.kpi.KpiPlacement;
@@ -55,9 +56,62 @@ class KpiProgressProjection {
         this.jdbc = jdbc;
     }
 
+    /** Every event of a KPI, each type to its own case: a new type of KPI event does not compile until handled. */
     @EventHandler
-    void on(KpiRegisteredEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant recordedAt,
-            EventMessage<?> message) {
+    void on(KpiEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant recordedAt,
+            EventMessage<?> message, @MetaDataValue(AxonPlatformConfiguration.ACTOR) String actor) {
+        long position = position(message);
+        event.match(new KpiEvent.Cases<Void>() {
+            @Override
+            public Void registered(KpiRegisteredEvent registered) {
+                register(registered, sequenceNumber, recordedAt, position);
+                return null;
+            }
+
+            @Override
+            public Void actualRecorded(ActualRecordedEvent recorded) {
+                recordActual(recorded, sequenceNumber, recordedAt, position, actor);
+                return null;
+            }
+
+            @Override
+            public Void actualCorrected(ActualCorrectedEvent corrected) {
+                correctActual(corrected, sequenceNumber, recordedAt, position, actor);
+                return null;
+            }
+
+            @Override
+            public Void targetRevised(TargetRevisedEvent revised) {
+                Target target = revised.revisedTarget();
+                Map<String, Object> changes = new LinkedHashMap<>();
+                changes.put("target_fiscal_year", target.fiscalYear().year());
+                changes.put("target_value", target.value().amount());
+                changes.put("target_comparator", target.comparator().name());
+                nextVersion(revised.kpiId(), sequenceNumber, position, recordedAt, changes);
+                return null;
+            }
+
+            @Override
+            public Void placed(KpiPlacedEvent placed) {
+                KpiPlacement placement = placed.placement();
+                Map<String, Object> changes = new LinkedHashMap<>();
+                changes.put("plan_id", placement.planId().value());
+                changes.put("policy_code", placement.policyCode());
+                changes.put("measure_number", placement.measureNumber());
+                nextVersion(placed.kpiId(), sequenceNumber, position, recordedAt, changes);
+                return null;
+            }
+
+            @Override
+            public Void departmentAssigned(DepartmentAssignedEvent assigned) {
+                nextVersion(assigned.kpiId(), sequenceNumber, position, recordedAt,
+                        Map.of("department", assigned.department().code()));
+                return null;
+            }
+        });
+    }
+
+    private void register(KpiRegisteredEvent event, long sequenceNumber, Instant recordedAt, long position) {
         var baseline = event.baseline();
         jdbc.update("""
                 insert into kpi_version (kpi_id, version, position, valid, recorded_at, registered_at, name, unit,
@@ -65,7 +119,7 @@ class KpiProgressProjection {
                     target_fiscal_year, target_value, target_comparator)
                 values (?, ?, ?, tstzrange(?, null, '[)'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (kpi_id, version) do nothing""",
-                event.kpiId().value(), sequenceNumber, position(message), at(recordedAt), at(recordedAt),
+                event.kpiId().value(), sequenceNumber, position, at(recordedAt), at(recordedAt),
                 at(recordedAt), event.name(), event.unit(), event.accumulation().name(), event.direction().name(),
                 event.valueKind().name(), baseline.fiscalYear().year(),
                 baseline.isMeasured() ? baseline.value().amount() : null, baseline.qualifier(),
@@ -73,24 +127,22 @@ class KpiProgressProjection {
                 event.target().comparator().name());
     }
 
-    @EventHandler
-    void on(ActualRecordedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant recordedAt,
-            EventMessage<?> message, @MetaDataValue(AxonPlatformConfiguration.ACTOR) String actor) {
-        if (nextVersion(event.kpiId(), sequenceNumber, position(message), recordedAt, Map.of())) {
+    private void recordActual(ActualRecordedEvent event, long sequenceNumber, Instant recordedAt, long position,
+            String actor) {
+        if (nextVersion(event.kpiId(), sequenceNumber, position, recordedAt, Map.of())) {
             jdbc.update("""
                     insert into kpi_actual_version (kpi_id, fiscal_year, version, position, valid, value, note,
                         evidence_reference, recorded_at, recorded_by, corrections)
                     values (?, ?, ?, ?, tstzrange(?, null, '[)'), ?, ?, ?, ?, ?, 0)""",
-                    event.kpiId().value(), event.fiscalYear().year(), sequenceNumber, position(message),
+                    event.kpiId().value(), event.fiscalYear().year(), sequenceNumber, position,
                     at(recordedAt), event.value().amount(), event.note(), event.evidenceReference(), at(recordedAt),
                     actor);
         }
     }
 
-    @EventHandler
-    void on(ActualCorrectedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant recordedAt,
-            EventMessage<?> message, @MetaDataValue(AxonPlatformConfiguration.ACTOR) String actor) {
-        if (nextVersion(event.kpiId(), sequenceNumber, position(message), recordedAt, Map.of())) {
+    private void correctActual(ActualCorrectedEvent event, long sequenceNumber, Instant recordedAt, long position,
+            String actor) {
+        if (nextVersion(event.kpiId(), sequenceNumber, position, recordedAt, Map.of())) {
             int corrected = jdbc.update("""
                     with previous as (
                         update kpi_actual_version set valid = tstzrange(lower(valid), greatest(lower(valid), ?), '[)')
@@ -102,42 +154,13 @@ class KpiProgressProjection {
                     select kpi_id, fiscal_year, ?, ?, tstzrange(greatest(lower(valid), ?), null, '[)'), ?, note,
                         evidence_reference, recorded_at, recorded_by, corrections + 1, ?, ?, ?
                     from previous""",
-                    at(recordedAt), event.kpiId().value(), event.fiscalYear().year(), sequenceNumber, position(message),
+                    at(recordedAt), event.kpiId().value(), event.fiscalYear().year(), sequenceNumber, position,
                     at(recordedAt), event.correctedValue().amount(), at(recordedAt), actor, event.reason());
             if (corrected != 1) {
                 throw new IllegalStateException("Event " + sequenceNumber + " of KPI " + event.kpiId()
                         + " corrects an actual of " + event.fiscalYear() + " that the read model does not have");
             }
         }
-    }
-
-    @EventHandler
-    void on(TargetRevisedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant recordedAt,
-            EventMessage<?> message) {
-        Target target = event.revisedTarget();
-        Map<String, Object> changes = new LinkedHashMap<>();
-        changes.put("target_fiscal_year", target.fiscalYear().year());
-        changes.put("target_value", target.value().amount());
-        changes.put("target_comparator", target.comparator().name());
-        nextVersion(event.kpiId(), sequenceNumber, position(message), recordedAt, changes);
-    }
-
-    @EventHandler
-    void on(KpiPlacedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant recordedAt,
-            EventMessage<?> message) {
-        KpiPlacement placement = event.placement();
-        Map<String, Object> changes = new LinkedHashMap<>();
-        changes.put("plan_id", placement.planId().value());
-        changes.put("policy_code", placement.policyCode());
-        changes.put("measure_number", placement.measureNumber());
-        nextVersion(event.kpiId(), sequenceNumber, position(message), recordedAt, changes);
-    }
-
-    @EventHandler
-    void on(DepartmentAssignedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant recordedAt,
-            EventMessage<?> message) {
-        nextVersion(event.kpiId(), sequenceNumber, position(message), recordedAt,
-                Map.of("department", event.department().code()));
     }
 
     /** An event this release cannot read is parked in the dead-letter queue, its stream's later events behind it. */

@@ -15,6 +15,7 @@ import org.kpiledger.events.kpi.TargetComparator;
 import org.kpiledger.events.strategy.PlanId;
 import org.kpiledger.platform.scoring.Scoring;
 import org.kpiledger.platform.web.ProblemCode;
+import org.kpiledger.platform.web.ProblemType;
 import org.kpiledger.query.scoring.Grader;
 import org.kpiledger.query.temporal.AsOf;
 import org.kpiledger.query.temporal.ProjectionProgress;
@@ -75,8 +76,8 @@ class StrategyController {
                             row.getLong(4), at.instant(), 0);
                 }, id, when);
         if (plans.isEmpty()) {
-            throw new ErrorResponseException(HttpStatus.NOT_FOUND, ProblemCode.problem(HttpStatus.NOT_FOUND,
-                    "STRATEGY_NOT_FOUND", "No strategy " + id + " is in the ledger.", "planId"), null);
+            throw ProblemType.STRATEGY_NOT_FOUND.exception(
+                    "No strategy " + id + " is in the ledger.", "planId");
         }
         Grader.Adoptions adoptions = grader.load(at);
         Map<String, List<StrategyTreeView.Kpi>> kpisByMeasure = kpisByMeasure(id, adoptions, when, position);

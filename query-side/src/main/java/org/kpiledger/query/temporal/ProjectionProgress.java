@@ -11,8 +11,10 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.kpiledger.events.StreamTypes;
 import org.kpiledger.platform.web.InvalidFieldException;
 import org.kpiledger.platform.web.ProblemCode;
+import org.kpiledger.platform.web.ProblemType;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,8 +40,8 @@ public class ProjectionProgress {
     private final Duration patience;
     private final Duration gapSettleTime;
     /** The one stream type (aggregate) each projection reads, where it reads only one. */
-    private static final Map<String, String> STREAM_TYPE_BY_GROUP = Map.of("kpi-progress", "Kpi",
-            "strategy", "Strategy");
+    private static final Map<String, String> STREAM_TYPE_BY_GROUP = Map.of("kpi-progress",
+            StreamTypes.KPI, "strategy", StreamTypes.STRATEGY);
     /** Gaps seen empty, and when they were first seen so. */
     private final Map<Long, Instant> gapsSeen = new ConcurrentHashMap<>();
     /** The change history holds every event up to here (or knows there is none): the walk goes on from here. */
@@ -67,17 +69,17 @@ public class ProjectionProgress {
         // and waiting for it would only hold a request thread
         Long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
         if (head == null || minPosition > head) {
-            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, ProblemCode.problem(HttpStatus.BAD_REQUEST,
-                    "POSITION_AHEAD", "No write has answered position " + minPosition + ": the ledger's head is at "
-                            + (head == null ? "no event yet" : head) + ".", "minPosition"), null);
+            throw ProblemType.POSITION_AHEAD.exception(
+                    "No write has answered position " + minPosition + ": the ledger's head is at "
+                            + (head == null ? "no event yet" : head) + ".", "minPosition");
         }
         long deadline = System.nanoTime() + patience.toNanos();
         while (!reached(minPosition, processingGroups)) {
             if (System.nanoTime() > deadline) {
-                throw new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, ProblemCode.problem(
-                        HttpStatus.SERVICE_UNAVAILABLE, "PROJECTION_BEHIND", "The read side has not reached position "
+                throw ProblemType.PROJECTION_BEHIND.exception(
+                        "The read side has not reached position "
                                 + minPosition + " within " + patience.toSeconds() + " s; try again shortly.",
-                        "minPosition"), null);
+                        "minPosition");
             }
             try {
                 Thread.sleep(2);

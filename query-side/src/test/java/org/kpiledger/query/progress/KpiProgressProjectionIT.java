@@ -116,7 +116,7 @@ class KpiProgressProjectionIT {
                 Direction.INCREASE, new Baseline(FiscalYear.of(2014), Quantity.of("10", UNIT), null),
                 new Target(FiscalYear.of(2019), Quantity.of("20", UNIT), TargetComparator.AT_LEAST), null);
         transaction.executeWithoutResult(status -> {
-            projection.on(registered, 0, Instant.parse("2016-04-01T00:00:00Z"), atPosition(900));
+            projection.on(registered, 0, Instant.parse("2016-04-01T00:00:00Z"), atPosition(900), "planner");
             projection.on(new ActualRecordedEvent(kpi, FiscalYear.of(2015), Quantity.of("12", UNIT), null, null), 1,
                     Instant.parse("2016-04-02T00:00:00Z"), atPosition(901), "clerk");
             projection.on(new ActualCorrectedEvent(kpi, FiscalYear.of(2015), Quantity.of("12", UNIT),

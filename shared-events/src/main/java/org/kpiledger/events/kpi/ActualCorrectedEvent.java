@@ -10,4 +10,9 @@ public record ActualCorrectedEvent(
         Quantity previousValue,
         Quantity correctedValue,
         String reason) implements KpiEvent {
+
+    @Override
+    public <R> R match(Cases<R> cases) {
+        return cases.actualCorrected(this);
+    }
 }

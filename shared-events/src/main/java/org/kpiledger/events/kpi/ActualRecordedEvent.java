@@ -10,4 +10,9 @@ public record ActualRecordedEvent(
         Quantity value,
         String note,
         String evidenceReference) implements KpiEvent {
+
+    @Override
+    public <R> R match(Cases<R> cases) {
+        return cases.actualRecorded(this);
+    }
 }

@@ -8,4 +8,9 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record DepartmentAssignedEvent(KpiId kpiId, Department previous, Department department) implements KpiEvent {
+
+    @Override
+    public <R> R match(Cases<R> cases) {
+        return cases.departmentAssigned(this);
+    }
 }

@@ -21,4 +21,9 @@ public record KpiRegisteredEvent(
     public KpiRegisteredEvent {
         valueKind = valueKind == null ? ValueKind.forUnit(unit) : valueKind;
     }
+
+    @Override
+    public <R> R match(Cases<R> cases) {
+        return cases.registered(this);
+    }
 }

@@ -10,4 +10,9 @@ public record TargetRevisedEvent(
         Target revisedTarget,
         String reason,
         String decisionReference) implements KpiEvent {
+
+    @Override
+    public <R> R match(Cases<R> cases) {
+        return cases.targetRevised(this);
+    }
 }

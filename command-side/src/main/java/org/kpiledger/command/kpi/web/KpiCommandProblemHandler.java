@@ -9,6 +9,7 @@ import org.kpiledger.command.kpi.KpiRuleViolation;
 import org.kpiledger.command.kpi.StaleVersionException;
 import org.kpiledger.platform.web.LedgerProblemDetailsHandler;
 import org.kpiledger.platform.web.ProblemCode;
+import org.kpiledger.platform.web.ProblemType;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -26,19 +27,19 @@ class KpiCommandProblemHandler {
 
     @ExceptionHandler(KpiRuleViolation.class)
     ResponseEntity<ProblemDetail> ruleViolation(KpiRuleViolation e) {
-        return respond(HttpStatus.CONFLICT, e.code(), e.getMessage(), e.field());
+        return e.code().response(e.getMessage(), e.field());
     }
 
     @ExceptionHandler(DepartmentRuleException.class)
     ResponseEntity<ProblemDetail> departmentRule(DepartmentRuleException e) {
-        ProblemDetail problem = ProblemCode.problem(HttpStatus.FORBIDDEN, "FORBIDDEN", e.getMessage(), null);
+        ProblemDetail problem = ProblemType.FORBIDDEN.problem(e.getMessage(), null);
         problem.setProperty("reason", e.reason().name());
         return ProblemCode.response(problem);
     }
 
     @ExceptionHandler(InvalidKpiCommandException.class)
     ResponseEntity<ProblemDetail> invalidCommand(InvalidKpiCommandException e) {
-        return respond(HttpStatus.BAD_REQUEST, LedgerProblemDetailsHandler.INVALID_FIELD, e.getMessage(), e.field());
+        return ProblemType.INVALID_FIELD.response(e.getMessage(), e.field());
     }
 
     @ExceptionHandler(StaleVersionException.class)
@@ -46,35 +47,29 @@ class KpiCommandProblemHandler {
         return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
                 .header(HttpHeaders.ETAG, EntityTags.of(e.currentVersion()))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(ProblemCode.problem(HttpStatus.PRECONDITION_FAILED, "STALE_VERSION", e.getMessage(),
+                .body(ProblemType.STALE_VERSION.problem(e.getMessage(),
                         EntityTags.IF_MATCH));
     }
 
     @ExceptionHandler(PreconditionRequiredException.class)
     ResponseEntity<ProblemDetail> preconditionRequired(PreconditionRequiredException e) {
-        return respond(HttpStatus.PRECONDITION_REQUIRED, "PRECONDITION_REQUIRED", e.getMessage(), EntityTags.IF_MATCH);
+        return ProblemType.PRECONDITION_REQUIRED.response(e.getMessage(), EntityTags.IF_MATCH);
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> unknownKpi(AggregateNotFoundException e) {
-        return respond(HttpStatus.NOT_FOUND, "KPI_NOT_FOUND",
-                "No KPI " + e.getAggregateIdentifier() + " is registered.", "kpiId");
+        return ProblemType.KPI_NOT_FOUND.response("No KPI " + e.getAggregateIdentifier() + " is registered.", "kpiId");
     }
 
     @ExceptionHandler(AggregateStreamCreationException.class)
     ResponseEntity<ProblemDetail> alreadyRegistered(AggregateStreamCreationException e) {
-        return respond(HttpStatus.CONFLICT, "KPI_ALREADY_REGISTERED",
-                "A KPI with this id is already registered.", "kpiId");
+        return ProblemType.KPI_ALREADY_REGISTERED.response("A KPI with this id is already registered.", "kpiId");
     }
 
     /** Two writers appended to one KPI at the same moment; the store kept the first, this one wrote nothing. */
     @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<ProblemDetail> concurrentWrite(ConcurrencyException e) {
-        return respond(HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION",
+        return ProblemType.CONCURRENT_MODIFICATION.response(
                 "Another change to this KPI was saved at the same moment; read it again and retry.", null);
-    }
-
-    private static ResponseEntity<ProblemDetail> respond(HttpStatus status, String code, String detail, String field) {
-        return ProblemCode.response(status, code, detail, field);
     }
 }

@@ -19,6 +19,7 @@ import org.kpiledger.platform.scoring.ScoringPolicies;
 import org.kpiledger.platform.web.InvalidFieldException;
 import org.kpiledger.platform.web.LedgerText;
 import org.kpiledger.platform.web.ProblemCode;
+import org.kpiledger.platform.web.ProblemType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -61,13 +62,13 @@ class StrategyCommandController {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> unknownStrategy(AggregateNotFoundException e) {
-        return ProblemCode.response(HttpStatus.NOT_FOUND, "STRATEGY_NOT_FOUND",
+        return ProblemType.STRATEGY_NOT_FOUND.response(
                 "No strategy " + e.getAggregateIdentifier() + " is in the ledger.", "planId");
     }
 
     @ExceptionHandler(PolicyAlreadyInForceException.class)
     ResponseEntity<ProblemDetail> alreadyInForce(PolicyAlreadyInForceException e) {
-        return ProblemCode.response(HttpStatus.CONFLICT, "NOTHING_CHANGED", e.getMessage(), "policyId");
+        return ProblemType.NOTHING_CHANGED.response(e.getMessage(), "policyId");
     }
 
     record AdoptPolicy(

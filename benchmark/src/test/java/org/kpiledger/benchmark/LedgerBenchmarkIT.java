@@ -6,8 +6,11 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A small run of the benchmark, so that it keeps working: the figures exist, their size is for people to judge. */
-class LedgerBenchmarkTest {
+/**
+ * A small run of the benchmark in the integration phase (it starts the built jar and PostgreSQL), so that it keeps
+ * working: the figures exist, their size is for people to judge.
+ */
+class LedgerBenchmarkIT {
 
     @Test
     void measuresASmallStoreAndPrintsItsTable() throws Exception {

@@ -1,0 +1,4 @@
+/**
+ * The write API of strategies: adopting a scoring policy, with its access rules.
+ */
+package org.kpiledger.command.strategy.web;

@@ -1,0 +1,109 @@
+package org.kpiledger.platform.web;
+
+import static org.springframework.http.HttpStatus.BAD_REQUEST;
+import static org.springframework.http.HttpStatus.CONFLICT;
+import static org.springframework.http.HttpStatus.CONTENT_TOO_LARGE;
+import static org.springframework.http.HttpStatus.INTERNAL_SERVER_ERROR;
+import static org.springframework.http.HttpStatus.NOT_FOUND;
+import static org.springframework.http.HttpStatus.PRECONDITION_FAILED;
+import static org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE;
+import static org.springframework.http.HttpStatus.TOO_MANY_REQUESTS;
+import static org.springframework.http.HttpStatus.UNAUTHORIZED;
+
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * Every {@code code} a problem of this ledger can carry, with the status it is answered with (the first) and any
+ * other it may be. Clients branch on these names: they are a contract and never change (docs/api.md lists them).
+ * A status the framework answers without one of these (405, 406, 415...) carries the status's own name.
+ */
+public enum ProblemType {
+
+    MALFORMED_REQUEST(BAD_REQUEST),
+    INVALID_FIELD(BAD_REQUEST),
+    INVALID_HEADER(BAD_REQUEST),
+    MISSING_HEADER(BAD_REQUEST),
+    INVALID_CATALOG(BAD_REQUEST),
+    POSITION_AHEAD(BAD_REQUEST),
+    UNAUTHENTICATED(UNAUTHORIZED),
+    FORBIDDEN(HttpStatus.FORBIDDEN),
+    CSRF_TOKEN_INVALID(HttpStatus.FORBIDDEN),
+    KPI_NOT_FOUND(NOT_FOUND),
+    STRATEGY_NOT_FOUND(NOT_FOUND),
+    PUBLICATION_NOT_FOUND(NOT_FOUND),
+    USER_NOT_FOUND(NOT_FOUND),
+    POSITION_NOT_COVERED(NOT_FOUND),
+    NO_CHECKPOINT(NOT_FOUND),
+    KPI_ALREADY_REGISTERED(CONFLICT),
+    ACTUAL_ALREADY_RECORDED(CONFLICT),
+    ACTUAL_NOT_RECORDED(CONFLICT),
+    FISCAL_YEAR_NOT_STARTED(CONFLICT),
+    FISCAL_YEAR_BEFORE_BASELINE(CONFLICT),
+    NOTHING_CHANGED(CONFLICT),
+    CONCURRENT_MODIFICATION(CONFLICT),
+    EVENT_UNREADABLE(CONFLICT),
+    USER_ALREADY_EXISTS(CONFLICT),
+    LAST_ADMINISTRATOR(CONFLICT),
+    NOTHING_TO_ACKNOWLEDGE(CONFLICT),
+    STALE_VERSION(PRECONDITION_FAILED),
+    PAYLOAD_TOO_LARGE(CONTENT_TOO_LARGE),
+    PRECONDITION_REQUIRED(HttpStatus.PRECONDITION_REQUIRED),
+    TOO_MANY_LOGIN_FAILURES(TOO_MANY_REQUESTS),
+    INTERNAL_ERROR(INTERNAL_SERVER_ERROR),
+    /** Writes refused while a break is unacknowledged (503); a checkpoint refused for the same reason (409). */
+    LEDGER_INTEGRITY_BROKEN(SERVICE_UNAVAILABLE, CONFLICT),
+    DATABASE_UNAVAILABLE(SERVICE_UNAVAILABLE),
+    PROJECTION_BEHIND(SERVICE_UNAVAILABLE);
+
+    private final List<HttpStatus> statuses;
+
+    ProblemType(HttpStatus status, HttpStatus... alsoAnsweredWith) {
+        this.statuses = concat(status, alsoAnsweredWith);
+    }
+
+    /** The status this problem is answered with. */
+    public HttpStatus status() {
+        return statuses.get(0);
+    }
+
+    /** Every status this problem may be answered with. */
+    public List<HttpStatus> statuses() {
+        return statuses;
+    }
+
+    public ProblemDetail problem(String detail, String field) {
+        return ProblemCode.problem(status(), name(), detail, field);
+    }
+
+    /** The problem, answered with another of its statuses. */
+    public ProblemDetail problem(HttpStatus status, String detail, String field) {
+        if (!statuses.contains(status)) {
+            throw new IllegalArgumentException(name() + " is never answered with " + status);
+        }
+        return ProblemCode.problem(status, name(), detail, field);
+    }
+
+    /** The problem as an exception a handler throws; Spring answers it as the problem. */
+    public ErrorResponseException exception(String detail, String field) {
+        return new ErrorResponseException(status(), problem(detail, field), null);
+    }
+
+    public ErrorResponseException exception(HttpStatus status, String detail, String field) {
+        return new ErrorResponseException(status, problem(status, detail, field), null);
+    }
+
+    public <T> ResponseEntity<T> response(String detail, String field) {
+        return ProblemCode.response(problem(detail, field));
+    }
+
+    private static List<HttpStatus> concat(HttpStatus first, HttpStatus... rest) {
+        HttpStatus[] all = new HttpStatus[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return List.of(all);
+    }
+}

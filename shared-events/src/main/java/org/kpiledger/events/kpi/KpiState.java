@@ -1,0 +1,91 @@
+package org.kpiledger.events.kpi;
+
+import java.util.Collections;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * What a KPI's history says it is now: the one fold of its events, {@code state = state.evolve(event)} from
+ * {@link #NONE}. The aggregate decides commands on it and a published report is computed from it, so that the two
+ * can never read the same history two ways. Pure: no clock, no store, no mutation.
+ *
+ * @param registered the registration, null until the KPI is registered
+ * @param target the target in force (the registered one until the council revises it)
+ * @param placement where the KPI stands in a strategy, null while it stands nowhere
+ * @param department the department that owns the KPI, null while none does
+ * @param actuals the actual of each fiscal year as it stands after every correction
+ */
+public record KpiState(KpiRegisteredEvent registered, Target target, KpiPlacement placement, Department department,
+        SortedMap<FiscalYear, Quantity> actuals) {
+
+    /** Before the first event. */
+    public static final KpiState NONE = new KpiState(null, null, null, null, new TreeMap<>());
+
+    public KpiState {
+        actuals = Collections.unmodifiableSortedMap(new TreeMap<>(actuals));
+    }
+
+    /** The state after the next event of the KPI's stream. */
+    public KpiState evolve(KpiEvent event) {
+        return event.match(new KpiEvent.Cases<>() {
+            @Override
+            public KpiState registered(KpiRegisteredEvent registration) {
+                return new KpiState(registration, registration.target(), placement, department, actuals);
+            }
+
+            @Override
+            public KpiState actualRecorded(ActualRecordedEvent recorded) {
+                return withActual(recorded.fiscalYear(), recorded.value());
+            }
+
+            @Override
+            public KpiState actualCorrected(ActualCorrectedEvent corrected) {
+                return withActual(corrected.fiscalYear(), corrected.correctedValue());
+            }
+
+            @Override
+            public KpiState targetRevised(TargetRevisedEvent revised) {
+                return new KpiState(registered, revised.revisedTarget(), placement, department, actuals);
+            }
+
+            @Override
+            public KpiState placed(KpiPlacedEvent placed) {
+                return new KpiState(registered, target, placed.placement(), department, actuals);
+            }
+
+            @Override
+            public KpiState departmentAssigned(DepartmentAssignedEvent assigned) {
+                return new KpiState(registered, target, placement, assigned.department(), actuals);
+            }
+        });
+    }
+
+    /** The state after all these events, in order. */
+    public static KpiState of(Iterable<? extends KpiEvent> history) {
+        KpiState state = NONE;
+        for (KpiEvent event : history) {
+            state = state.evolve(event);
+        }
+        return state;
+    }
+
+    public boolean isRegistered() {
+        return registered != null;
+    }
+
+    public Optional<Quantity> actual(FiscalYear fiscalYear) {
+        return Optional.ofNullable(actuals.get(fiscalYear));
+    }
+
+    /** The latest fiscal year with an actual, if any. */
+    public Optional<FiscalYear> latestYear() {
+        return actuals.isEmpty() ? Optional.empty() : Optional.of(actuals.lastKey());
+    }
+
+    private KpiState withActual(FiscalYear fiscalYear, Quantity value) {
+        SortedMap<FiscalYear, Quantity> next = new TreeMap<>(actuals);
+        next.put(fiscalYear, value);
+        return new KpiState(registered, target, placement, department, next);
+    }
+}
