@@ -94,11 +94,13 @@ class ProbeFindingsIT {
     void neverTakesTheHostOfALinkOrRedirectFromTheRequest() {
         Reply toLogin = admin.anonymous().rawFor(EVIL_HOST, "GET", "/audit", "", "Accept: text/html");
         Reply overview = admin.anonymous().rawFor(EVIL_HOST, "GET", "/?lang=en", "", "Accept: text/html");
+        Reply apiDocument = admin.anonymous().rawFor(EVIL_HOST, "GET", "/v3/api-docs", "", "Accept: application/json");
 
         assertThat(toLogin.status()).isEqualTo(302);
         assertThat(toLogin.header("Location")).containsExactly("/login");
         assertThat(overview.status()).isEqualTo(200);
         assertThat(overview.body()).doesNotContain(EVIL_HOST).contains("href=\"/?lang=ja\"");
+        assertThat(apiDocument.body()).doesNotContain(EVIL_HOST);
 
         Session browser = Session.signInAfter(admin, "kansa", "/audit", EVIL_HOST);
         assertThat(browser.afterSignIn()).isEqualTo("/audit");

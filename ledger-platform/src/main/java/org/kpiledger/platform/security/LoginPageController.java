@@ -6,6 +6,7 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -13,6 +14,7 @@ import org.springframework.web.util.HtmlUtils;
  * Spring Security's {@code POST /login}. Kept plain (no script, no external resource) so that it works under the
  * Content-Security-Policy and on a closed network.
  */
+@Hidden
 @RestController
 class LoginPageController {
 

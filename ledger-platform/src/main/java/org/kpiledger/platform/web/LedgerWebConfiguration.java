@@ -5,6 +5,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
 import java.util.function.Function;
 import org.kpiledger.events.kpi.Department;
@@ -132,6 +133,8 @@ public class LedgerWebConfiguration implements WebMvcConfigurer {
                         .addSecuritySchemes("bearerAuth", new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer").bearerFormat("JWT")
                                 .description("An access token of the city's identity provider.")))
+                // relative: the document never names a host taken from the request that fetched it
+                .servers(List.of(new Server().url("/").description("this ledger")))
                 .security(List.of(new SecurityRequirement().addList("basicAuth"),
                         new SecurityRequirement().addList("bearerAuth")));
     }

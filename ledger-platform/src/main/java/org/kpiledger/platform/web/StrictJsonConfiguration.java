@@ -4,6 +4,7 @@ import java.util.List;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.ByteArrayHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -53,13 +54,19 @@ class StrictJsonConfiguration implements WebMvcConfigurer {
         };
     }
 
-    /** Replaces the JSON converter by one that checks the body's encoding before Jackson reads it. */
+    /**
+     * Replaces the JSON converter by one that checks the body's encoding before Jackson reads it, and puts the
+     * converter of raw bytes first: bytes a handler answers (the API document, a download) are written as they are,
+     * never as a base64 JSON string, whichever configurer ran first.
+     */
     @Override
     public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
         converters.replaceAll(converter -> converter instanceof JacksonJsonHttpMessageConverter json
                 && !(converter instanceof Utf8CheckingJsonHttpMessageConverter)
                 ? new Utf8CheckingJsonHttpMessageConverter(json.getMapper())
                 : converter);
+        converters.removeIf(ByteArrayHttpMessageConverter.class::isInstance);
+        converters.add(0, new ByteArrayHttpMessageConverter());
     }
 
     /** Reads text only from JSON strings, never from numbers or booleans, and canonicalizes it to NFC. */
