@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.kpiledger.command.integrity.LedgerImport;
-import org.kpiledger.platform.integrity.ExportVerifier;
+import org.kpiledger.integrity.ledger.LedgerImport;
+import org.kpiledger.integrity.chain.ExportVerifier;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 

@@ -51,7 +51,7 @@ import org.kpiledger.platform.AxonPlatformConfiguration;
 import org.kpiledger.query.QuerySideApplication;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.core.BaseConnection;
-import org.kpiledger.command.integrity.IntegrityChain;
+import org.kpiledger.integrity.ledger.IntegrityChain;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;

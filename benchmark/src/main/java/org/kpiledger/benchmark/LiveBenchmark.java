@@ -23,7 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.kpiledger.platform.integrity.IntegrityConfiguration;
+import org.kpiledger.integrity.chain.IntegrityConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**

@@ -39,10 +39,27 @@ class ArchitectureTest {
                     "com.fasterxml.jackson..", "org.kpiledger.platform..", "org.kpiledger.command..",
                     "org.kpiledger.query..");
 
+    /** The platform is infrastructure: it knows no side and no feature. */
     @ArchTest
-    static final ArchRule platformKnowsNeitherSide = noClasses()
+    static final ArchRule platformKnowsNeitherSideNorFeature = noClasses()
             .that().resideInAPackage("org.kpiledger.platform..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.kpiledger.command..", "org.kpiledger.query..");
+            .should().dependOnClassesThat().resideInAnyPackage("org.kpiledger.command..", "org.kpiledger.query..",
+                    "org.kpiledger.scoring..", "org.kpiledger.pages..");
+
+    /** Scoring is a pure feature: the contract's types in, a grade out; no web, no store, no other feature. */
+    @ArchTest
+    static final ArchRule scoringNeedsOnlyTheContract = noClasses()
+            .that().resideInAPackage("org.kpiledger.scoring..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.kpiledger.platform..",
+                    "org.kpiledger.command..", "org.kpiledger.query..", "org.kpiledger.pages..",
+                    "org.springframework.web..", "org.springframework.jdbc..", "org.axonframework..");
+
+    /** The pages' frame serves both sides and knows neither. */
+    @ArchTest
+    static final ArchRule pagesKnowNeitherSide = noClasses()
+            .that().resideInAPackage("org.kpiledger.pages..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.kpiledger.command..", "org.kpiledger.query..",
+                    "org.kpiledger.scoring..");
 
     /**
      * Issue 6: one rule for all text that enters the ledger, so no field can be forgotten: every text field of every

@@ -70,7 +70,7 @@ class EmbeddedDatabaseAccessIT {
         try (EmbeddedPostgres earlier = EmbeddedPostgres.builder().setDataDirectory(cluster)
                 .setCleanDataDirectory(false).start()) {
             Flyway.configure().dataSource(earlier.getJdbcUrl("postgres", "postgres"), "postgres", null)
-                    .locations("classpath:db/migration").target("9").load().migrate();
+                    .locations(LedgerProcesses.MIGRATIONS).target("9").load().migrate();
         }
         try (LaunchedJar ledger = start()) {
             JdbcTemplate operator = ledger.embeddedDatabaseAsOperator(dataDirectory);

@@ -32,7 +32,7 @@ import org.kpiledger.events.integrity.IntegrityBreakAcknowledgedEvent;
 import org.kpiledger.events.integrity.IntegrityEvent;
 import org.kpiledger.events.kpi.KpiEvent;
 import org.kpiledger.events.strategy.StrategyEvent;
-import org.kpiledger.platform.integrity.ExportVerifier;
+import org.kpiledger.integrity.chain.ExportVerifier;
 import org.postgresql.PGConnection;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -106,7 +106,7 @@ class GoldenStoreIT {
     private static void restore(LedgerProcesses processes, Path release) throws IOException, SQLException {
         String schemaVersion = Files.readString(release.resolve("schema-version.txt")).trim();
         Flyway.configure().dataSource(processes.jdbcUrl(), LedgerProcesses.SERVICE_ROLE,
-                        LedgerProcesses.SERVICE_PASSWORD).locations("classpath:db/migration")
+                        LedgerProcesses.SERVICE_PASSWORD).locations(LedgerProcesses.MIGRATIONS)
                 .target(schemaVersion).load().migrate();
         try (Connection connection = processes.database().getDataSource().getConnection()) {
             for (String table : TABLES) {

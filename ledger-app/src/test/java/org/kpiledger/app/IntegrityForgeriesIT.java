@@ -35,10 +35,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.kpiledger.LedgerApplication;
-import org.kpiledger.platform.integrity.LedgerEntry;
-import org.kpiledger.platform.integrity.MerkleTree;
-import org.kpiledger.platform.integrity.SignedCheckpoint;
-import org.kpiledger.platform.integrity.StoredEntry;
+import org.kpiledger.integrity.chain.LedgerEntry;
+import org.kpiledger.integrity.chain.MerkleTree;
+import org.kpiledger.integrity.chain.SignedCheckpoint;
+import org.kpiledger.integrity.chain.StoredEntry;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 

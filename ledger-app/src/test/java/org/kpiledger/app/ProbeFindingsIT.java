@@ -113,7 +113,7 @@ class ProbeFindingsIT {
         assertThat(browser.cookieHeader()).containsIgnoringCase("SameSite=Lax").containsIgnoringCase("HttpOnly");
     }
 
-    @ParameterizedTest(name = "neutralises a KPI name starting with \"{0}\" in the public CSV")
+    @ParameterizedTest(name = "neutralises a KPI name starting with \"{0}\" in the public CSV and the changes CSV")
     @ValueSource(strings = {"=HYPERLINK(\"https://evil.example\",\"詳細\")", "+1+1", "-2+3", "@SUM(A1)",
             "＝HYPERLINK(\"https://evil.example\")"})
     void writesFormulasAsTextInEveryCsv(String name) throws Exception {
@@ -129,6 +129,10 @@ class ProbeFindingsIT {
                 .parse(new StringReader(csv)).stream().filter(record -> record.get(3).equals(kpi)).findFirst()
                 .orElseThrow();
         assertThat(row.get(4)).isEqualTo("'" + name);
+        String changes = admin.get("/api/v1/changes?format=csv&from=2000-01-01").body();
+        assertThat(CSVFormat.RFC4180.builder().get().parse(new StringReader(changes.substring(1))).stream()
+                .flatMap(record -> record.stream()).filter(cell -> cell.contains(name.substring(1))).toList())
+                .as("the changes CSV writes the name as text too").isNotEmpty().allMatch(cell -> cell.startsWith("'"));
     }
 
     @Test

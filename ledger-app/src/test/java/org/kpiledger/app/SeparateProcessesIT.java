@@ -88,6 +88,42 @@ class SeparateProcessesIT {
                 "text/html").status()).isEqualTo(403);
     }
 
+    /**
+     * The matrix of {@code AuthorizationMatrixIT} runs on the one-process ledger; here each process of its own: every
+     * handler mapping it reports (API, pages, actuator) is called by a signed-in planner, and none is refused for
+     * want of a rule in that process's table. Bodies are empty, so nothing is written.
+     */
+    @Test
+    void everyHandlerMappingOfEachProcessHasARuleInThatProcess() {
+        for (var side : List.of(commandSide, querySide)) {
+            var admin = side.as("admin", LedgerProcesses.ADMIN_PASSWORD);
+            var signedIn = side.as("tanaka", LedgerHttp.passwordOf("tanaka"));
+            List<String> endpoints = new java.util.ArrayList<>();
+            for (var context : admin.get("/actuator/mappings").json().path("contexts").properties()) {
+                for (var mapping : context.getValue().path("mappings").path("dispatcherServlets")
+                        .path("dispatcherServlet")) {
+                    var conditions = mapping.path("details").path("requestMappingConditions");
+                    for (var method : conditions.path("methods")) {
+                        for (var pattern : conditions.path("patterns")) {
+                            endpoints.add(method.asString() + " " + pattern.asString());
+                        }
+                    }
+                }
+            }
+            List<String> withoutRule = endpoints.stream().filter(endpoint -> {
+                String method = endpoint.substring(0, endpoint.indexOf(' '));
+                String path = endpoint.substring(endpoint.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "x")
+                        .replace("/**", "/x");
+                LedgerHttp.Reply reply = signedIn.send(method, path, new byte[0], false, "Content-Type",
+                        "application/json");
+                return reply.status() == 403 && reply.body().contains("NO_RULE");
+            }).toList();
+
+            assertThat(endpoints).as("the process's handler mappings").hasSizeGreaterThan(10);
+            assertThat(withoutRule).as("mappings no rule of the process's table opens").isEmpty();
+        }
+    }
+
     /** Each process builds its access table from its own features: every operation it serves has a rule there. */
     @Test
     void eachSideHasARuleOfItsOwnTableForEveryOperationItServes() {

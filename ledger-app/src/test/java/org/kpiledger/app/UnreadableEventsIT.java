@@ -18,8 +18,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kpiledger.LedgerApplication;
-import org.kpiledger.platform.integrity.LedgerEntry;
-import org.kpiledger.platform.integrity.HashChainingStorageEngine;
+import org.kpiledger.integrity.chain.LedgerEntry;
+import org.kpiledger.integrity.chain.HashChainingStorageEngine;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 

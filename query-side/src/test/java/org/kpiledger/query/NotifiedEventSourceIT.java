@@ -25,7 +25,7 @@ import org.kpiledger.events.kpi.Quantity;
 import org.kpiledger.events.kpi.Target;
 import org.kpiledger.events.kpi.TargetComparator;
 import org.kpiledger.platform.AxonPlatformConfiguration;
-import org.kpiledger.platform.integrity.IntegrityConfiguration;
+import org.kpiledger.integrity.chain.IntegrityConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;

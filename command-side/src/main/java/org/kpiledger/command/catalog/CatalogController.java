@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
 import java.util.Map;
-import org.kpiledger.command.web.CommandDispatcher;
+import org.kpiledger.platform.commands.CommandDispatcher;
 import org.kpiledger.platform.web.InvalidFieldException;
 import org.kpiledger.platform.web.ProblemCode;
 import org.kpiledger.platform.web.ProblemType;

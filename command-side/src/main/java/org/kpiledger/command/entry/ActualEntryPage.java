@@ -19,15 +19,15 @@ import org.kpiledger.command.kpi.KpiFiguresReader;
 import org.kpiledger.command.kpi.KpiRuleViolation;
 import org.kpiledger.command.kpi.StaleVersionException;
 import org.kpiledger.command.kpi.web.KpiRequests;
-import org.kpiledger.command.web.CommandDispatcher;
-import org.kpiledger.command.web.EventPositions;
+import org.kpiledger.platform.commands.CommandDispatcher;
+import org.kpiledger.platform.commands.EventPositions;
 import org.kpiledger.events.kpi.CorrectActualCommand;
 import org.kpiledger.events.kpi.FiscalYear;
 import org.kpiledger.events.kpi.KpiId;
 import org.kpiledger.events.kpi.RecordActualCommand;
-import org.kpiledger.platform.pages.LedgerPage;
-import org.kpiledger.platform.pages.PageLinks;
-import org.kpiledger.platform.pages.Viewer;
+import org.kpiledger.pages.LedgerPage;
+import org.kpiledger.pages.PageLinks;
+import org.kpiledger.pages.Viewer;
 import org.kpiledger.platform.web.InvalidFieldException;
 import org.kpiledger.platform.web.ProblemCode;
 import org.kpiledger.platform.web.ProblemType;
@@ -150,8 +150,10 @@ class ActualEntryPage {
     /** Another department's KPI: its form is not shown at all (the command would refuse the figure anyway). */
     private void requireOwnDepartment(KpiFigures figures) {
         if (!Viewer.current().mayEnterFor(figures.department())) {
-            throw ProblemType.FORBIDDEN.exception(
+            ErrorResponseException refused = ProblemType.FORBIDDEN.exception(
                     message("entry.notOwn", Viewer.current().departmentCode().orElse("—")), "kpiId");
+            refused.getBody().setProperty("reason", figures.department() == null ? "KPI_UNOWNED" : "OTHER_DEPARTMENT");
+            throw refused;
         }
     }
 

@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Counts are kept in memory, per process; failures are forgotten after {@code forgetAfter} without one.
  */
-class LoginThrottle {
+public class LoginThrottle {
 
     private static final int MAX_TRACKED = 100_000;
 
@@ -39,7 +39,7 @@ class LoginThrottle {
     }
 
     /** How long this login must wait before it may be tried; empty when it may be tried now. */
-    Optional<Duration> waitBefore(String username, String address) {
+    public Optional<Duration> waitBefore(String username, String address) {
         Instant now = clock.instant();
         Optional<Instant> pair = allowedFrom(byAccountAndAddress.get(pair(username, address)),
                 policy.pairFreeFailures(), policy.pairMaxDelay());
@@ -50,7 +50,7 @@ class LoginThrottle {
                 .map(until -> Duration.between(now, until));
     }
 
-    void failed(String username, String address) {
+    public void failed(String username, String address) {
         Instant now = clock.instant();
         if (byAccountAndAddress.size() + byAccount.size() > MAX_TRACKED) {
             forgetQuiet(now);
@@ -60,7 +60,7 @@ class LoginThrottle {
     }
 
     /** A right password forgets the failures from that address; the account's own count fades by itself. */
-    void succeeded(String username, String address) {
+    public void succeeded(String username, String address) {
         byAccountAndAddress.remove(pair(username, address));
     }
 

@@ -56,7 +56,7 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfiguration(before = {ServletWebSecurityAutoConfiguration.class, ManagementWebSecurityAutoConfiguration.class,
         OAuth2ResourceServerWebSecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class})
 @EnableWebSecurity
-@Import({UserController.class, UserProblemHandler.class, LoginPageController.class})
+@Import(LoginPageController.class)
 public class SecurityConfiguration {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
@@ -64,11 +64,6 @@ public class SecurityConfiguration {
     @Bean
     PasswordEncoder ledgerPasswordEncoder() {
         return new MemoizingPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
-    }
-
-    @Bean
-    LocalAccounts localAccounts(JdbcTemplate jdbc, Clock clock) {
-        return new LocalAccounts(jdbc, clock);
     }
 
     @Bean
@@ -117,19 +112,6 @@ public class SecurityConfiguration {
 
     /** Administrators manage accounts; auditors read their changes; everybody changes their own password. */
     @Bean
-    AccessRules accountsAccess() {
-        return () -> List.of(
-                AccessRule.signedIn(HttpMethod.PUT, "/api/v1/users/me/password"),
-                AccessRule.role(HttpMethod.GET, "/api/v1/users/changes", LedgerRole.ADMIN, LedgerRole.AUDITOR),
-                AccessRule.role(HttpMethod.GET, "/api/v1/users", LedgerRole.ADMIN),
-                AccessRule.role(HttpMethod.POST, "/api/v1/users", LedgerRole.ADMIN),
-                AccessRule.role(HttpMethod.GET, "/api/v1/users/*", LedgerRole.ADMIN),
-                AccessRule.role(HttpMethod.PUT, "/api/v1/users/*/roles", LedgerRole.ADMIN),
-                AccessRule.role(HttpMethod.PUT, "/api/v1/users/*/enabled", LedgerRole.ADMIN),
-                AccessRule.role(HttpMethod.PUT, "/api/v1/users/*/password", LedgerRole.ADMIN));
-    }
-
-    @Bean
     AccessTable accessTable(List<AccessRules> contributions) {
         return new AccessTable(contributions);
     }
@@ -142,7 +124,8 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain ledgerSecurity(HttpSecurity http, LocalAccounts accounts, PasswordEncoder passwords,
+    SecurityFilterChain ledgerSecurity(HttpSecurity http, ObjectProvider<AccountDirectory> directory,
+            PasswordEncoder passwords,
             LoginThrottle throttle, RoleHierarchy roleHierarchy, ObjectProvider<JwtDecoder> jwtDecoder,
             JsonMapper jsonMapper, AccessTable accessTable,
             @Value("${kpi-ledger.security.public-read:true}") boolean publicRead,
@@ -150,6 +133,7 @@ public class SecurityConfiguration {
             @Value("${kpi-ledger.security.jwt.roles-claim:roles}") String rolesClaim,
             @Value("${kpi-ledger.security.jwt.department-claim:department}") String departmentClaim) {
         JwtDecoder decoder = jwtDecoder.getIfAvailable();
+        AccountDirectory accounts = directory.getIfAvailable(() -> AccountDirectory.NONE);
         SecurityProblems problems = new SecurityProblems(new ProblemResponses(jsonMapper), decoder != null, accessTable);
         var passwordLogin = new ThrottledPasswordAuthentication(accounts::loadForLogin, passwords, throttle);
         SimpleUrlAuthenticationFailureHandler formFailure = new SimpleUrlAuthenticationFailureHandler("/login?error") {
@@ -230,16 +214,5 @@ public class SecurityConfiguration {
                 yield roles;
             }
         };
-    }
-
-    /**
-     * On the first start, with no account at all, creates {@code admin} with the password in
-     * {@code KPI_LEDGER_ADMIN_PASSWORD} or, without one, a generated password printed once to the log.
-     */
-    @Bean
-    @Order(Ordered.HIGHEST_PRECEDENCE)
-    ApplicationRunner firstAdministrator(LocalAccounts accounts, PasswordEncoder passwords,
-            @Value("${kpi-ledger.security.admin-password:}") String adminPassword) {
-        return new FirstAdministrator(accounts, passwords, adminPassword);
     }
 }

@@ -23,9 +23,9 @@ class SessionAccountCheck extends OncePerRequestFilter {
 
     static final String LAST_CHANGE = SessionAccountCheck.class.getName() + ".lastChange";
 
-    private final LocalAccounts accounts;
+    private final AccountDirectory accounts;
 
-    SessionAccountCheck(LocalAccounts accounts) {
+    SessionAccountCheck(AccountDirectory accounts) {
         this.accounts = accounts;
     }
 

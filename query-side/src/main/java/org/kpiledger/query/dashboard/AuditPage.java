@@ -1,7 +1,7 @@
 package org.kpiledger.query.dashboard;
 
-import org.kpiledger.platform.integrity.LedgerEventTypes;
-import org.kpiledger.platform.pages.LedgerPage;
+import org.kpiledger.integrity.chain.LedgerEventTypes;
+import org.kpiledger.pages.LedgerPage;
 import org.kpiledger.query.history.ChangeLog;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;

@@ -2,7 +2,7 @@ package org.kpiledger.query.dashboard;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import org.kpiledger.platform.pages.LedgerPage;
+import org.kpiledger.pages.LedgerPage;
 import org.kpiledger.query.history.ChangeComparison;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.kpiledger.platform.scoring.ScoringPolicy;
+import org.kpiledger.scoring.ScoringPolicy;
 import org.kpiledger.query.progress.KpiProgressView;
 
 /**

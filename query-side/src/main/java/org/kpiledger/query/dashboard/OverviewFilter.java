@@ -1,7 +1,7 @@
 package org.kpiledger.query.dashboard;
 
 import java.util.Locale;
-import org.kpiledger.platform.pages.Viewer;
+import org.kpiledger.pages.Viewer;
 import org.kpiledger.query.progress.KpiProgressView;
 
 /**

@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.kpiledger.platform.scoring.Achievement;
+import org.kpiledger.scoring.Achievement;
 import org.kpiledger.query.progress.KpiProgressView;
 
 /**

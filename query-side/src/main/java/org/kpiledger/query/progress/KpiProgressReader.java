@@ -12,7 +12,7 @@ import org.kpiledger.events.kpi.Accumulation;
 import org.kpiledger.events.kpi.Direction;
 import org.kpiledger.events.kpi.TargetComparator;
 import org.kpiledger.events.kpi.ValueKind;
-import org.kpiledger.platform.scoring.Scoring;
+import org.kpiledger.scoring.Scoring;
 import org.kpiledger.query.scoring.Grader;
 import org.kpiledger.query.temporal.AsOf;
 import org.kpiledger.query.temporal.SnapshotReads;

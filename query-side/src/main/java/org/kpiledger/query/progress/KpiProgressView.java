@@ -8,7 +8,7 @@ import org.kpiledger.events.kpi.Accumulation;
 import org.kpiledger.events.kpi.Direction;
 import org.kpiledger.events.kpi.TargetComparator;
 import org.kpiledger.events.kpi.ValueKind;
-import org.kpiledger.platform.scoring.Achievement;
+import org.kpiledger.scoring.Achievement;
 
 /**
  * Where a KPI stands now: its place in a strategy and its owning department (each null when there is none), its

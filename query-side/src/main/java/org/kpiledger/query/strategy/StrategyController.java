@@ -13,7 +13,7 @@ import org.kpiledger.events.kpi.Accumulation;
 import org.kpiledger.events.kpi.Direction;
 import org.kpiledger.events.kpi.TargetComparator;
 import org.kpiledger.events.strategy.PlanId;
-import org.kpiledger.platform.scoring.Scoring;
+import org.kpiledger.scoring.Scoring;
 import org.kpiledger.platform.web.ProblemCode;
 import org.kpiledger.platform.web.ProblemType;
 import org.kpiledger.query.scoring.Grader;

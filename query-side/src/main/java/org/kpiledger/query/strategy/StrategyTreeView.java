@@ -7,7 +7,7 @@ import java.util.List;
 import org.kpiledger.events.kpi.Accumulation;
 import org.kpiledger.events.kpi.Direction;
 import org.kpiledger.events.kpi.TargetComparator;
-import org.kpiledger.platform.scoring.Achievement;
+import org.kpiledger.scoring.Achievement;
 
 /**
  * A strategy as a tree: basic goals, their policies, the policies' measures and the KPIs under each measure, each

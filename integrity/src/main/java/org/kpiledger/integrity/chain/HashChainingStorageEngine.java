@@ -1,0 +1,127 @@
+package org.kpiledger.integrity.chain;
+
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.hibernate.Session;
+
+/**
+ * Axon's event storage with the hash chain: every append takes the chain's lock (a PostgreSQL advisory lock held to
+ * the end of the appending transaction, in whatever process), stores the events, reads back the rows it stored and
+ * stores the hash of each as stored ({@link StoredEntry}) after the hash of the event before it, in the same
+ * transaction. So events are chained in
+ * position order as they commit, never forked, never skipped, and no stored event is ever unchained: a transaction
+ * that rolls back takes its hashes with it.
+ */
+public class HashChainingStorageEngine implements EventStorageEngine {
+
+    /** The advisory lock key of the chain: "kpi-ledg" in ASCII. */
+    public static final long CHAIN_LOCK = 0x6b70692d6c656467L;
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final EventStorageEngine delegate;
+    private final EntityManagerProvider entityManagers;
+
+    public HashChainingStorageEngine(EventStorageEngine delegate, EntityManagerProvider entityManagers) {
+        this.delegate = delegate;
+        this.entityManagers = entityManagers;
+    }
+
+    @Override
+    public void appendEvents(List<? extends EventMessage<?>> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        EntityManager entityManager = entityManagers.getEntityManager();
+        entityManager.createNativeQuery("select pg_advisory_xact_lock(" + CHAIN_LOCK + ")").getSingleResult();
+        delegate.appendEvents(events);
+        entityManager.flush();
+        String[] identifiers = events.stream().map(EventMessage::getIdentifier).toArray(String[]::new);
+        entityManager.unwrap(Session.class).doWork(connection -> chain(connection, identifiers));
+    }
+
+    /**
+     * Hashes the events just stored, as stored, after the chain's head, and stores their hashes; on a connection whose
+     * transaction holds the chain's lock.
+     */
+    public static void chain(Connection connection, String[] identifiers) throws SQLException {
+        String previous = LedgerEntry.GENESIS;
+        try (Statement head = connection.createStatement();
+             ResultSet row = head.executeQuery("select hash from event_chain order by global_index desc limit 1")) {
+            if (row.next()) {
+                previous = HEX.formatHex(row.getBytes(1));
+            }
+        }
+        try (PreparedStatement stored = connection.prepareStatement("select " + StoredEntry.COLUMNS
+                + " from domain_event_entry where event_identifier = any(?) order by global_index");
+             PreparedStatement insert = connection.prepareStatement(
+                     "insert into event_chain (global_index, hash) values (?, ?)")) {
+            stored.setArray(1, connection.createArrayOf("varchar", identifiers));
+            try (ResultSet row = stored.executeQuery()) {
+                while (row.next()) {
+                    StoredEntry entry = StoredEntry.of(row, previous);
+                    previous = entry.hash();
+                    insert.setLong(1, entry.position());
+                    insert.setBytes(2, HEX.parseHex(previous));
+                    insert.addBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+
+    @Override
+    public void storeSnapshot(DomainEventMessage<?> snapshot) {
+        delegate.storeSnapshot(snapshot);
+    }
+
+    @Override
+    public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
+        return delegate.readEvents(trackingToken, mayBlock);
+    }
+
+    @Override
+    public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
+        return delegate.readEvents(aggregateIdentifier, firstSequenceNumber);
+    }
+
+    @Override
+    public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
+        return delegate.readSnapshot(aggregateIdentifier);
+    }
+
+    @Override
+    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        return delegate.lastSequenceNumberFor(aggregateIdentifier);
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return delegate.createTailToken();
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return delegate.createHeadToken();
+    }
+
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        return delegate.createTokenAt(dateTime);
+    }
+}

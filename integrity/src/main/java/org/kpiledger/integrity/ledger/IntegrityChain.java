@@ -1,0 +1,487 @@
+package org.kpiledger.integrity.ledger;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import javax.sql.DataSource;
+import org.axonframework.serialization.SerializedMetaData;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.kpiledger.integrity.chain.FlatValues;
+import org.kpiledger.integrity.chain.HashChainingStorageEngine;
+import org.kpiledger.integrity.chain.LedgerEntry;
+import org.kpiledger.integrity.chain.LedgerEventTypes;
+import org.kpiledger.integrity.chain.MerkleTree;
+import org.kpiledger.integrity.chain.SignedCheckpoint;
+import org.kpiledger.integrity.chain.StoredEntry;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The hash chain as stored (scheme 2, docs/integrity.md): verification of every entry from its stored columns, of
+ * every checkpoint's signature and root, of each stream's sequence and of the newest checkpoint against the copy
+ * kept outside the database; checkpoints, inclusion and consistency proofs, the export, and the chaining of events
+ * stored without the chain (written before it existed, or imported).
+ */
+@Component
+public class IntegrityChain {
+
+    private static final int MISMATCHES_KEPT = 100;
+    private static final HexFormat HEX = HexFormat.of();
+    private static final String ENTRIES = "select coalesce(e.global_index, c.global_index) as position, "
+            + "e.global_index as event_position, " + StoredEntry.COLUMNS.replaceAll("(^|, )", "$1e.") + ", c.hash "
+            + "from domain_event_entry e full join event_chain c on c.global_index = e.global_index "
+            + "where coalesce(e.global_index, c.global_index) > ? order by coalesce(e.global_index, c.global_index)";
+    /** An event of a stream whose predecessor in that stream is not stored: a hole in the stream's sequence. */
+    private static final String SEQUENCE_GAPS = """
+            select e.global_index, e.aggregate_identifier, e.sequence_number from domain_event_entry e
+            where e.global_index > ? and e.type is not null and e.sequence_number > 0 and not exists (
+                select 1 from domain_event_entry p
+                where p.aggregate_identifier = e.aggregate_identifier and p.sequence_number = e.sequence_number - 1)
+            order by e.global_index""";
+
+    private final JdbcTemplate jdbc;
+    private final Serializer serializer;
+    private final TransactionTemplate snapshot;
+    private final TransactionTemplate writing;
+    private final CheckpointKey key;
+    /** What the last verification found to hold, from which the next one that need not start over goes on. */
+    private final AtomicReference<Verified> verified = new AtomicReference<>(Verified.NOTHING);
+
+    IntegrityChain(DataSource dataSource, @Qualifier("eventSerializer") Serializer serializer,
+            PlatformTransactionManager transactions, CheckpointKey key) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        jdbc.setFetchSize(1_000);
+        this.serializer = serializer;
+        this.snapshot = new TransactionTemplate(transactions);
+        snapshot.setReadOnly(true);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.writing = new TransactionTemplate(transactions);
+        this.key = key;
+    }
+
+    /** What can be wrong with the stored history; a break is named by its kind and position. */
+    public enum BreakKind {
+        /** An event does not hash to its stored hash: it, or its place after the entry before it, changed. */
+        ALTERED,
+        /** The chain holds a hash whose event is gone. */
+        DELETED,
+        /** An event that was never chained: stored behind the ledger's back. */
+        INSERTED,
+        /** A stream's sequence has a hole: an event of the stream is gone. */
+        SEQUENCE_GAP,
+        /** The log holds fewer entries than a checkpoint signed. */
+        TRUNCATED,
+        /** The entries no longer hash to the root a checkpoint signed. */
+        REWRITTEN,
+        /** A checkpoint is not signed by the ledger's key, or its row is not what its note signs. */
+        CHECKPOINT_FORGED,
+        /** A checkpoint the ledger signed, kept outside the database, is gone from it. */
+        CHECKPOINT_MISSING,
+        /** A checkpoint from outside the database (the ledger's copy, an auditor's) is not a prefix of the log. */
+        CHECKPOINT_INCONSISTENT,
+        /** A break of the chain of scheme 1, found when the ledger moved to scheme 2. */
+        SCHEME_ONE
+    }
+
+    /**
+     * A place where the stored history does not verify, named by its kind and position: an event's position, or for
+     * a break of the log as a whole (a checkpoint's), the size of the checkpoint concerned. Its {@code evidence} (such
+     * as the hash an altered event has now) tells it from another break of the same kind at the same place: an
+     * acknowledgement covers the break it saw, not the next alteration of the same event.
+     */
+    public record Mismatch(Long position, BreakKind kind, String reason, String evidence) {
+
+        /** A break whose wording is its evidence: it names all that tells this break from another at its place. */
+        public Mismatch(Long position, BreakKind kind, String reason) {
+            this(position, kind, reason, reason);
+        }
+    }
+
+    /** A checkpoint as stored: the size and root it signed, its signed note, when it was made. */
+    public record Checkpoint(long size, byte[] rootHash, String note, Instant createdAt) {
+    }
+
+    /**
+     * @param events  the stored events
+     * @param entries the Merkle tree's compact range over every entry's hash (recomputed where verification did)
+     * @param head    the stored hash of the last entry ({@link LedgerEntry#GENESIS} for an empty ledger)
+     * @param checkpoint the newest checkpoint whose signature verified, if any
+     */
+    public record Verification(long events, MerkleTree.CompactRange entries, String head, List<Mismatch> mismatches,
+                               Checkpoint checkpoint) {
+
+        public boolean verified() {
+            return mismatches.isEmpty();
+        }
+
+        public Optional<Mismatch> firstMismatch() {
+            return mismatches.stream().findFirst();
+        }
+    }
+
+    /** The state after a verification that found nothing wrong: where the next one may go on from. */
+    private record Verified(long lastPosition, long events, String head, MerkleTree.CompactRange entries,
+                            long checkpointSize, String checkpointNote) {
+
+        static final Verified NOTHING = new Verified(0, 0, LedgerEntry.GENESIS, new MerkleTree.CompactRange(), 0,
+                null);
+    }
+
+    /** Checks the whole history from its first entry: every event, every checkpoint. */
+    public Verification verifyAll() {
+        return snapshot.execute(status -> verify(Verified.NOTHING, null));
+    }
+
+    /**
+     * Checks the whole history as {@link #verifyAll()} does, and also that a checkpoint an auditor holds (a signed
+     * note) is signed by the ledger's key and is a prefix of the log as stored.
+     */
+    public Verification verifyAgainst(SignedCheckpoint supplied) {
+        return snapshot.execute(status -> verify(Verified.NOTHING, supplied));
+    }
+
+    /**
+     * Checks what came since the last verification that held, when the newest stored checkpoint is still the one it
+     * saw; otherwise everything. What every checkpoint and every start run.
+     */
+    public Verification verifySinceLastVerified() {
+        return snapshot.execute(status -> {
+            Verified from = verified.get();
+            Optional<Checkpoint> newest = latestCheckpoint();
+            boolean unchanged = from.checkpointNote() == null ? newest.isEmpty()
+                    : newest.isPresent() && newest.get().note().equals(from.checkpointNote());
+            return verify(unchanged ? from : Verified.NOTHING, null);
+        });
+    }
+
+    private Verification verify(Verified from, SignedCheckpoint supplied) {
+        List<Mismatch> mismatches = new ArrayList<>();
+        TreeMap<Long, Expectation> roots = new TreeMap<>();
+        Checkpoint newest = checkpoints(from.checkpointSize(), roots, mismatches);
+        roots.headMap(from.entries().size(), true).clear();
+        if (newest == null && from.checkpointNote() != null) {
+            newest = latestCheckpoint().orElse(null);
+        }
+        Optional<SignedCheckpoint> outside = key.newestSigned();
+        if (outside.isPresent()) {
+            SignedCheckpoint known = outside.get();
+            if (newest == null || newest.size() < known.size()) {
+                String copy = key.outsideCopy().map(Object::toString).orElse("kept in memory");
+                mismatches.add(new Mismatch(known.size(), BreakKind.CHECKPOINT_MISSING, "the checkpoint of "
+                        + known.size() + " entries this ledger signed (its copy outside the database: " + copy
+                        + ") is gone from the database: the log or its checkpoints were cut back",
+                        HEX.formatHex(known.root())));
+            }
+            if (known.size() > from.entries().size()) {
+                roots.putIfAbsent(known.size(), new Expectation(known.root(), BreakKind.CHECKPOINT_INCONSISTENT,
+                        "the checkpoint of " + known.size() + " entries kept outside the database"));
+            }
+        }
+        if (supplied != null) {
+            if (!supplied.verifiedBy(key.verifierKey())) {
+                mismatches.add(new Mismatch(supplied.size(), BreakKind.CHECKPOINT_FORGED,
+                        "forged checkpoint: the checkpoint supplied is not signed by this ledger's key"));
+            } else {
+                roots.merge(supplied.size(), new Expectation(supplied.root(), BreakKind.CHECKPOINT_INCONSISTENT,
+                        "the checkpoint of " + supplied.size() + " entries supplied"), Expectation::also);
+            }
+        }
+        MerkleTree.CompactRange entries = from.entries().copy();
+        long[] events = {from.events()};
+        long[] last = {from.lastPosition()};
+        String[] previous = {from.head()};
+        RowCallbackHandler rows = row -> {
+            long position = row.getLong("position");
+            last[0] = position;
+            byte[] stored = row.getBytes("hash");
+            if (row.getObject("event_position") == null) {
+                mismatch(mismatches, new Mismatch(position, BreakKind.DELETED, "deleted: the chain holds a hash for "
+                        + "position " + position + ", but its event is gone", HEX.formatHex(stored)));
+            } else if (stored == null) {
+                events[0]++;
+                mismatch(mismatches, new Mismatch(position, BreakKind.INSERTED, "inserted: the event at position "
+                        + position + " was never chained; it was stored behind the ledger's back",
+                        StoredEntry.of(row, LedgerEntry.GENESIS).hash()));
+                return;
+            } else {
+                events[0]++;
+                String computed = StoredEntry.of(row, previous[0]).hash();
+                if (!computed.equals(HEX.formatHex(stored))) {
+                    mismatch(mismatches, new Mismatch(position, BreakKind.ALTERED, "altered: the event at position "
+                            + position + " does not hash to its stored hash; it (payload, metadata, type, revision, "
+                            + "timestamp, stream, sequence) or its place after the entry before it was changed",
+                            computed));
+                }
+            }
+            entries.appendEntry(stored);
+            previous[0] = HEX.formatHex(stored);
+            Expectation expected = roots.remove(entries.size());
+            if (expected != null) {
+                expected.check(entries, mismatches);
+            }
+        };
+        jdbc.query(ENTRIES, rows, from.lastPosition());
+        jdbc.query(SEQUENCE_GAPS, row -> {
+            mismatch(mismatches, new Mismatch(row.getLong(1), BreakKind.SEQUENCE_GAP, "sequence gap: the event at "
+                    + "position " + row.getLong(1) + " is number " + row.getLong(3) + " of stream " + row.getString(2)
+                    + ", whose number " + (row.getLong(3) - 1) + " is not stored"));
+        }, from.lastPosition());
+        roots.forEach((size, expected) -> mismatches.add(new Mismatch(size, BreakKind.TRUNCATED, "truncated: "
+                + expected.what() + " counts " + size + " entries; " + entries.size() + " are stored")));
+        Verification verification = new Verification(events[0], entries, previous[0], List.copyOf(mismatches),
+                newest);
+        if (verification.verified()) {
+            verified.set(new Verified(last[0], events[0], previous[0], entries.copy(),
+                    newest == null ? 0 : newest.size(), newest == null ? null : newest.note()));
+        } else {
+            verified.set(Verified.NOTHING);
+        }
+        return verification;
+    }
+
+    /** A root the entries must hash to at some size: a checkpoint's. */
+    private record Expectation(byte[] root, BreakKind kind, String what) {
+
+        void check(MerkleTree.CompactRange entries, List<Mismatch> mismatches) {
+            if (!Arrays.equals(entries.root(), root)) {
+                mismatches.add(new Mismatch(entries.size(), kind, (kind == BreakKind.REWRITTEN ? "rewritten: the first "
+                        : "inconsistent: the first ") + entries.size() + " entries no longer hash to the root "
+                        + what + " signed", HEX.formatHex(entries.root())));
+            }
+        }
+
+        Expectation also(Expectation other) {
+            return Arrays.equals(root, other.root) ? this : other;
+        }
+    }
+
+    /**
+     * Reads the checkpoints larger than {@code after}: each must be signed by the ledger's key and its row must be
+     * what its note signs; the root of each is expected at its size. Answers the newest that verified.
+     */
+    private Checkpoint checkpoints(long after, Map<Long, Expectation> roots, List<Mismatch> mismatches) {
+        Checkpoint[] newest = {null};
+        String verifierKey = key.verifierKey();
+        jdbc.query("select size, root_hash, note, created_at from integrity_checkpoint where size > ? order by size",
+                row -> {
+                    Checkpoint checkpoint = checkpoint(row);
+                    String what = "the checkpoint of " + checkpoint.createdAt() + " (size " + checkpoint.size() + ")";
+                    SignedCheckpoint note = parseOrNull(checkpoint.note());
+                    if (note == null || !note.verifiedBy(verifierKey)) {
+                        mismatches.add(forged(checkpoint, what + " is not signed by this ledger's key",
+                                checkpoint.note()));
+                    } else if (note.size() != checkpoint.size() || !Arrays.equals(note.root(), checkpoint.rootHash())) {
+                        mismatches.add(forged(checkpoint, "the row of " + what + " holds another size or root than "
+                                + "its signed note", HEX.formatHex(checkpoint.rootHash())));
+                    } else {
+                        roots.put(note.size(), new Expectation(note.root(), BreakKind.REWRITTEN, what));
+                        newest[0] = checkpoint;
+                    }
+                }, after);
+        return newest[0];
+    }
+
+    private static Mismatch forged(Checkpoint checkpoint, String what, String evidence) {
+        return new Mismatch(checkpoint.size(), BreakKind.CHECKPOINT_FORGED, "forged checkpoint: " + what, evidence);
+    }
+
+    private static SignedCheckpoint parseOrNull(String note) {
+        try {
+            return SignedCheckpoint.parse(note);
+        } catch (IllegalArgumentException notANote) {
+            return null;
+        }
+    }
+
+    private static void mismatch(List<Mismatch> mismatches, Mismatch mismatch) {
+        if (mismatches.size() < MISMATCHES_KEPT) {
+            mismatches.add(mismatch);
+        }
+    }
+
+    /** The event a row of the event table holds, from its {@code payload}, {@code payload_type} and revision. */
+    public static <T> T payload(Serializer serializer, ResultSet row) throws SQLException {
+        return serializer.deserialize(new SimpleSerializedObject<>(row.getBytes("payload"), byte[].class,
+                row.getString("payload_type"), row.getString("payload_revision")));
+    }
+
+    /**
+     * Every stored event as a line of the export, in position order: the members its hash covers, its stored hash
+     * ({@code null} for an event that was never chained) and, beside them, its readable flat form (not hashed;
+     * {@code null} when this version cannot read the event); in one consistent snapshot; then the latest checkpoint.
+     */
+    public void export(Consumer<Map<String, Object>> entries, Consumer<Checkpoint> checkpoint) {
+        snapshot.executeWithoutResult(status -> {
+            String[] previous = {LedgerEntry.GENESIS};
+            jdbc.query(ENTRIES, row -> {
+                byte[] stored = row.getBytes("hash");
+                if (row.getObject("event_position") != null) {
+                    Map<String, Object> line = StoredEntry.of(row, previous[0]).fields();
+                    line.put("hash", stored == null ? null : HEX.formatHex(stored));
+                    line.put("readable", readable(row));
+                    entries.accept(line);
+                }
+                if (stored != null) {
+                    previous[0] = HEX.formatHex(stored);
+                }
+            }, 0L);
+            latestCheckpoint().ifPresent(checkpoint);
+        });
+    }
+
+    /** An event's flat form (its type's name, revision, payload and metadata by field), or null if unreadable. */
+    private Map<String, Object> readable(ResultSet row) throws SQLException {
+        try {
+            Object payload = payload(serializer, row);
+            byte[] metaData = row.getBytes("meta_data");
+            Map<String, ?> metadata = metaData == null ? Map.of()
+                    : serializer.deserialize(new SerializedMetaData<>(metaData, byte[].class));
+            Map<String, Object> readable = new java.util.LinkedHashMap<>();
+            readable.put("type", LedgerEventTypes.nameOf(payload.getClass()));
+            readable.put("revision", row.getString("payload_revision"));
+            readable.put("payload", FlatValues.flatten(payload));
+            readable.put("metadata", FlatValues.flatten(metadata));
+            return readable;
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    /** Chains, in position order, the events stored after the chain's head without an entry. */
+    public long chainUnchained() {
+        return writing.execute(status -> {
+            jdbc.queryForList("select pg_advisory_xact_lock(?)", HashChainingStorageEngine.CHAIN_LOCK);
+            List<Map<String, Object>> head = jdbc.queryForList(
+                    "select global_index, encode(hash, 'hex') as hash from event_chain "
+                            + "order by global_index desc limit 1");
+            long after = head.isEmpty() ? 0 : ((Number) head.get(0).get("global_index")).longValue();
+            String[] previous = {head.isEmpty() ? LedgerEntry.GENESIS : (String) head.get(0).get("hash")};
+            List<Object[]> batch = new ArrayList<>();
+            long[] chained = {0};
+            jdbc.query(ENTRIES, row -> {
+                previous[0] = StoredEntry.of(row, previous[0]).hash();
+                batch.add(new Object[] {row.getLong("position"), HEX.parseHex(previous[0])});
+                if (batch.size() == 1_000) {
+                    chained[0] += insert(batch);
+                }
+            }, after);
+            chained[0] += insert(batch);
+            return chained[0];
+        });
+    }
+
+    private long insert(List<Object[]> batch) {
+        jdbc.batchUpdate("insert into event_chain (global_index, hash) values (?, ?)", batch);
+        long inserted = batch.size();
+        batch.clear();
+        return inserted;
+    }
+
+    public Optional<Checkpoint> latestCheckpoint() {
+        return jdbc.query("select size, root_hash, note, created_at from integrity_checkpoint order by size desc "
+                + "limit 1", (row, n) -> checkpoint(row)).stream().findFirst();
+    }
+
+    private static Checkpoint checkpoint(ResultSet row) throws SQLException {
+        return new Checkpoint(row.getLong("size"), row.getBytes("root_hash"), row.getString("note"),
+                row.getObject("created_at", OffsetDateTime.class).toInstant());
+    }
+
+    /**
+     * Verifies what came since the last verification and, when that holds (or an operator acknowledged each break
+     * it finds) and the log grew, signs a checkpoint of the whole log as stored. Otherwise no checkpoint: the
+     * verification says why.
+     */
+    public Verification checkpoint(Predicate<Mismatch> acknowledged) {
+        Verification verification = verifySinceLastVerified();
+        long size = verification.entries().size();
+        if (!verification.mismatches().stream().allMatch(acknowledged) || size == 0
+                || (verification.checkpoint() != null && verification.checkpoint().size() == size)) {
+            return verification;
+        }
+        byte[] root = verification.entries().root();
+        SignedCheckpoint signed = key.sign(size, root);
+        jdbc.update("insert into integrity_checkpoint (size, root_hash, note) values (?, ?, ?) "
+                + "on conflict (size) do nothing", size, root, signed.note());
+        Checkpoint stored = latestCheckpoint().orElseThrow();
+        key.keepOutside(SignedCheckpoint.parse(stored.note()));
+        verified.updateAndGet(state -> state.entries().size() == size && verification.verified()
+                ? new Verified(state.lastPosition(), state.events(), state.head(), state.entries(), stored.size(),
+                        stored.note()) : state);
+        return new Verification(verification.events(), verification.entries(), verification.head(),
+                verification.mismatches(), stored);
+    }
+
+    /** The hashes of the first {@code size} entries, in position order, with their positions. */
+    private void entryHashes(long size, List<Long> positions, List<byte[]> hashes) {
+        jdbc.query("select global_index, hash from event_chain order by global_index limit ?", row -> {
+            positions.add(row.getLong(1));
+            hashes.add(row.getBytes(2));
+        }, size);
+    }
+
+    /** The proof that the entry at a position is among those the latest checkpoint signed; empty if it is not. */
+    public Optional<InclusionProof> proof(long position) {
+        return snapshot.execute(status -> {
+            Optional<Checkpoint> latest = latestCheckpoint();
+            if (latest.isEmpty()) {
+                return Optional.empty();
+            }
+            List<Long> positions = new ArrayList<>();
+            List<byte[]> entryHashes = new ArrayList<>();
+            entryHashes(latest.get().size(), positions, entryHashes);
+            int index = positions.indexOf(position);
+            if (index < 0 || entryHashes.size() < latest.get().size()) {
+                return Optional.empty();
+            }
+            List<byte[]> leaves = entryHashes.stream().map(MerkleTree::leaf).toList();
+            return Optional.of(new InclusionProof(position, index, entryHashes.get(index),
+                    MerkleTree.inclusionProof(leaves, index, leaves.size()), latest.get()));
+        });
+    }
+
+    public record InclusionProof(long position, int leafIndex, byte[] entryHash, List<byte[]> path,
+                                 Checkpoint checkpoint) {
+    }
+
+    /**
+     * The RFC 9162 consistency proof from the log's first {@code size} entries (an older checkpoint an auditor holds)
+     * to the latest checkpoint; empty when there is no checkpoint that large.
+     */
+    public Optional<ConsistencyProof> consistency(long size) {
+        return snapshot.execute(status -> {
+            Optional<Checkpoint> latest = latestCheckpoint();
+            if (latest.isEmpty() || size > latest.get().size()) {
+                return Optional.empty();
+            }
+            List<byte[]> entryHashes = new ArrayList<>();
+            entryHashes(latest.get().size(), new ArrayList<>(), entryHashes);
+            if (entryHashes.size() < latest.get().size()) {
+                return Optional.empty();
+            }
+            List<byte[]> leaves = entryHashes.stream().map(MerkleTree::leaf).toList();
+            return Optional.of(new ConsistencyProof(size, MerkleTree.consistencyProof(leaves, (int) size,
+                    leaves.size()), latest.get()));
+        });
+    }
+
+    public record ConsistencyProof(long fromSize, List<byte[]> path, Checkpoint checkpoint) {
+    }
+}

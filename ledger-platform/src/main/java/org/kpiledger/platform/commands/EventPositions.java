@@ -1,0 +1,24 @@
+package org.kpiledger.platform.commands;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The global position of the last event of a stream, answered with every write so that a client can ask the query
+ * side for a read that includes it ({@code minPosition}). Read after the write's transaction committed: the event
+ * store allocates positions when it inserts.
+ */
+@Component
+public class EventPositions {
+
+    private final JdbcTemplate jdbc;
+
+    EventPositions(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long lastOf(String aggregateIdentifier) {
+        return jdbc.queryForObject("select global_index from domain_event_entry where aggregate_identifier = ? "
+                + "order by sequence_number desc limit 1", Long.class, aggregateIdentifier);
+    }
+}

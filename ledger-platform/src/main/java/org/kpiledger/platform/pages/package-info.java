@@ -1,4 +1,0 @@
-/**
- * The dashboard's frame: layout, style, the Japanese and English texts, who is looking.
- */
-package org.kpiledger.platform.pages;

@@ -1,4 +1,0 @@
-/**
- * Scoring: the shipped policies and the one function that grades a KPI's progress.
- */
-package org.kpiledger.platform.scoring;

@@ -1,9 +1,0 @@
-package org.kpiledger.platform.security;
-
-/** No account has this username. */
-public class UserNotFoundException extends RuntimeException {
-
-    UserNotFoundException(String username) {
-        super("No account is named " + username + ".");
-    }
-}

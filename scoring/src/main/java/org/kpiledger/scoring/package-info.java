@@ -1,0 +1,4 @@
+/**
+ * Scoring: the shipped policies and the one function that grades a KPI's progress.
+ */
+package org.kpiledger.scoring;
