@@ -1,7 +1,6 @@
 package org.kpiledger.accounts;
 
 import org.kpiledger.platform.security.LoginThrottledException;
-import org.kpiledger.platform.web.ProblemCode;
 import org.kpiledger.platform.web.ProblemType;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;

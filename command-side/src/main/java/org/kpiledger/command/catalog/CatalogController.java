@@ -10,7 +10,6 @@ import org.kpiledger.platform.web.InvalidFieldException;
 import org.kpiledger.platform.web.ProblemCode;
 import org.kpiledger.platform.web.ProblemType;
 import org.kpiledger.platform.web.StrictUtf8;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;

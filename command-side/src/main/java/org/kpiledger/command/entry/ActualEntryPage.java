@@ -29,7 +29,6 @@ import org.kpiledger.pages.LedgerPage;
 import org.kpiledger.pages.PageLinks;
 import org.kpiledger.pages.Viewer;
 import org.kpiledger.platform.web.InvalidFieldException;
-import org.kpiledger.platform.web.ProblemCode;
 import org.kpiledger.platform.web.ProblemType;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;

@@ -15,7 +15,6 @@ import org.kpiledger.events.integrity.IntegrityEvent;
 import org.kpiledger.integrity.chain.SignedCheckpoint;
 import org.kpiledger.platform.web.InvalidFieldException;
 import org.kpiledger.platform.web.LedgerText;
-import org.kpiledger.platform.web.ProblemCode;
 import org.kpiledger.platform.web.ProblemType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

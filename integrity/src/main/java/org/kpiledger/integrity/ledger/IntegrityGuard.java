@@ -19,7 +19,6 @@ import org.kpiledger.platform.AxonPlatformConfiguration;
 import org.kpiledger.integrity.chain.IntegrityConfiguration;
 import org.kpiledger.integrity.chain.StoredEntry;
 import org.kpiledger.platform.security.AuthMethod;
-import org.kpiledger.platform.web.ProblemCode;
 import org.kpiledger.platform.web.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +28,6 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Keeps the ledger honest while it runs: at start it moves a store of scheme 1 to scheme 2 (chaining every stored

@@ -1,7 +1,6 @@
 package org.kpiledger.query.progress;
 
 import org.kpiledger.events.kpi.KpiId;
-import org.kpiledger.platform.web.ProblemCode;
 import org.kpiledger.platform.web.ProblemType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

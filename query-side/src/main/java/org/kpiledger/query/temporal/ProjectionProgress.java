@@ -13,13 +13,10 @@ import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.kpiledger.events.StreamTypes;
 import org.kpiledger.platform.web.InvalidFieldException;
-import org.kpiledger.platform.web.ProblemCode;
 import org.kpiledger.platform.web.ProblemType;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * How far the projections have got, as a reader can see it.

@@ -7,7 +7,6 @@ import org.kpiledger.command.kpi.DepartmentRuleException;
 import org.kpiledger.command.kpi.InvalidKpiCommandException;
 import org.kpiledger.command.kpi.KpiRuleViolation;
 import org.kpiledger.command.kpi.StaleVersionException;
-import org.kpiledger.platform.web.LedgerProblemDetailsHandler;
 import org.kpiledger.platform.web.ProblemCode;
 import org.kpiledger.platform.web.ProblemType;
 import org.springframework.core.Ordered;
