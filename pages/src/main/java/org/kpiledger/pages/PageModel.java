@@ -40,7 +40,8 @@ class PageModel {
 
     private Map<String, Object> frame(HttpServletRequest request) {
         return Map.of("viewer", Viewer.current(), "links", links, "japaneseUrl", withLanguage(request, "ja"),
-                "englishUrl", withLanguage(request, "en"), "requestPath", request.getRequestURI(), "zone", clock.getZone());
+                "englishUrl", withLanguage(request, "en"), "requestPath", request.getRequestURI(),
+                "zone", clock.getZone());
     }
 
     /** The same page in another language, as a path: a link never takes its host from the request. */

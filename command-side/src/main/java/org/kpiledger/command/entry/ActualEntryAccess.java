@@ -7,7 +7,7 @@ import org.kpiledger.platform.security.LedgerRole;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 
-/** The entry form is for staff (their own department'\''s KPIs, checked by the page). */
+/** The entry form is for staff (their own department's KPIs, checked by the page). */
 @Component
 class ActualEntryAccess implements AccessRules {
 

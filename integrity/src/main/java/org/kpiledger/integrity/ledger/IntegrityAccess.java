@@ -7,7 +7,10 @@ import org.kpiledger.platform.security.LedgerRole;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 
-/** The integrity checks and the full export are the auditors'; what lets anybody check a published figure (the public key, checkpoints, proofs) is public. */
+/**
+ * The integrity checks and the full export are the auditors'; what lets anybody check a published figure (the public
+ * key, checkpoints, proofs) is public.
+ */
 @Component
 class IntegrityAccess implements AccessRules {
 

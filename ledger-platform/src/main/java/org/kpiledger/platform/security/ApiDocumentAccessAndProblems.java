@@ -29,7 +29,7 @@ import org.springframework.http.HttpMethod;
  */
 class ApiDocumentAccessAndProblems implements OpenApiCustomizer {
 
-    static final String PROBLEM_SCHEMA = "Problem";
+    private static final String PROBLEM_SCHEMA = "Problem";
     private static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM_SCHEMA;
 
     private final AccessTable table;

@@ -9,7 +9,8 @@ public class LocalAccount extends User {
 
     private final String department;
 
-    public LocalAccount(String username, String passwordHash, Set<LedgerRole> roles, String department, boolean enabled) {
+    public LocalAccount(String username, String passwordHash, Set<LedgerRole> roles, String department,
+            boolean enabled) {
         super(username, passwordHash, enabled, true, true, true,
                 roles.stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList());
         this.department = department;

@@ -106,7 +106,7 @@ public class SecurityConfiguration {
                 AccessRule.open("/favicon.ico", HttpMethod.GET));
     }
 
-    /** Administrators manage accounts; auditors read their changes; everybody changes their own password. */
+    /** The rows of every feature, one table; the filter chain, refusals and the API document are built from it. */
     @Bean
     AccessTable accessTable(List<AccessRules> contributions) {
         return new AccessTable(contributions);
@@ -130,7 +130,8 @@ public class SecurityConfiguration {
             @Value("${kpi-ledger.security.jwt.department-claim:department}") String departmentClaim) {
         JwtDecoder decoder = jwtDecoder.getIfAvailable();
         AccountDirectory accounts = directory.getIfAvailable(() -> AccountDirectory.NONE);
-        SecurityProblems problems = new SecurityProblems(new ProblemResponses(jsonMapper), decoder != null, accessTable);
+        SecurityProblems problems = new SecurityProblems(new ProblemResponses(jsonMapper), decoder != null,
+                accessTable);
         var passwordLogin = new ThrottledPasswordAuthentication(accounts::loadForLogin, passwords, throttle);
         SimpleUrlAuthenticationFailureHandler formFailure = new SimpleUrlAuthenticationFailureHandler("/login?error") {
             @Override
@@ -146,7 +147,8 @@ public class SecurityConfiguration {
         SessionAccountCheck sessionAccountCheck = new SessionAccountCheck(accounts);
         http.authenticationManager(new ProviderManager(passwordLogin))
                 .addFilterAfter(sessionAccountCheck, SecurityContextHolderFilter.class)
-                .authorizeHttpRequests(authorize -> authorizeFromTable(authorize, accessTable, publicRead, roleHierarchy))
+                .authorizeHttpRequests(authorize ->
+                        authorizeFromTable(authorize, accessTable, publicRead, roleHierarchy))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems)
                         .authenticationDetailsSource(request -> new LoginDetails(request, AuthMethod.HTTP_BASIC)))
                 .formLogin(form -> form

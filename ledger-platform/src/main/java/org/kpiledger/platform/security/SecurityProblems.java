@@ -4,6 +4,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.kpiledger.platform.web.DatabaseUnavailable;
 import org.kpiledger.platform.web.ProblemType;
@@ -77,11 +78,12 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException refusal)
             throws IOException {
+        Optional<AccessRule> roleRule = table.ruleFor(request).filter(rule -> rule.access() == AccessRule.Access.ROLE);
         if (PageRequests.isPage(request)) {
             PageRequests.writeRefusal(response, refusal instanceof CsrfException
                     ? "This form was sent without its CSRF token, or with an old one (the session may have ended): "
                             + "reload the page and send it again."
-                    : missingRoleDetail(request));
+                    : refusalDetail(request, roleRule));
             return;
         }
         if (refusal instanceof CsrfException) {
@@ -90,25 +92,16 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
                     "_csrf"));
             return;
         }
-        ProblemDetail problem = table.ruleFor(request)
-                .filter(rule -> rule.access() == AccessRule.Access.ROLE)
-                .map(rule -> {
-                    ProblemDetail missingRole = ProblemType.FORBIDDEN.problem(missingRoleDetail(request), null);
-                    missingRole.setProperty(REASON, "MISSING_ROLE");
-                    missingRole.setProperty("requiredRoles", rule.roles().stream().map(Enum::name).sorted().toList());
-                    return missingRole;
-                })
-                .orElseGet(() -> {
-                    ProblemDetail noRule = ProblemType.FORBIDDEN.problem(missingRoleDetail(request), null);
-                    noRule.setProperty(REASON, "NO_RULE");
-                    return noRule;
-                });
+        ProblemDetail problem = ProblemType.FORBIDDEN.problem(refusalDetail(request, roleRule), null);
+        problem.setProperty(REASON, roleRule.isPresent() ? "MISSING_ROLE" : "NO_RULE");
+        roleRule.ifPresent(rule -> problem.setProperty("requiredRoles",
+                rule.roles().stream().map(Enum::name).sorted().toList()));
         responses.write(response, problem);
     }
 
-    private String missingRoleDetail(HttpServletRequest request) {
-        return table.ruleFor(request)
-                .filter(rule -> rule.access() == AccessRule.Access.ROLE)
+    /** The role the deciding rule asks for; without a role rule, that no rule opens the request to anybody. */
+    private static String refusalDetail(HttpServletRequest request, Optional<AccessRule> roleRule) {
+        return roleRule
                 .map(rule -> "This needs the role "
                         + rule.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(" or "))
                         + "; you have " + LedgerPrincipal.current().map(user -> user.roles().isEmpty() ? "no role"

@@ -40,10 +40,6 @@ public final class ProblemCode {
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    public static <T> ResponseEntity<T> response(HttpStatusCode status, String code, String detail, String field) {
-        return response(problem(status, code, detail, field));
-    }
-
     /** The code for a status that no more specific handler gave one: {@code 415} is {@code UNSUPPORTED_MEDIA_TYPE}. */
     public static String forStatus(HttpStatusCode status) {
         HttpStatus known = HttpStatus.resolve(status.value());

@@ -11,6 +11,7 @@ import static org.springframework.http.HttpStatus.TOO_MANY_REQUESTS;
 import static org.springframework.http.HttpStatus.UNAUTHORIZED;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -62,17 +63,12 @@ public enum ProblemType {
     private final List<HttpStatus> statuses;
 
     ProblemType(HttpStatus status, HttpStatus... alsoAnsweredWith) {
-        this.statuses = concat(status, alsoAnsweredWith);
+        this.statuses = Stream.concat(Stream.of(status), Stream.of(alsoAnsweredWith)).toList();
     }
 
     /** The status this problem is answered with. */
     public HttpStatus status() {
         return statuses.get(0);
-    }
-
-    /** Every status this problem may be answered with. */
-    public List<HttpStatus> statuses() {
-        return statuses;
     }
 
     public ProblemDetail problem(String detail, String field) {
@@ -98,12 +94,5 @@ public enum ProblemType {
 
     public <T> ResponseEntity<T> response(String detail, String field) {
         return ProblemCode.response(problem(detail, field));
-    }
-
-    private static List<HttpStatus> concat(HttpStatus first, HttpStatus... rest) {
-        HttpStatus[] all = new HttpStatus[rest.length + 1];
-        all[0] = first;
-        System.arraycopy(rest, 0, all, 1, rest.length);
-        return List.of(all);
     }
 }

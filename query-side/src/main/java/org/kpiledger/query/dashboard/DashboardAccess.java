@@ -7,7 +7,10 @@ import org.kpiledger.platform.security.LedgerRole;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 
-/** The dashboard'\''s pages: the present is published, the past and the changes for committees and auditors, the audit page for auditors. */
+/**
+ * The dashboard's pages: the present is published, the past and the changes for committees and auditors, the audit
+ * page for auditors.
+ */
 @Component
 class DashboardAccess implements AccessRules {
 

@@ -7,7 +7,7 @@ import org.kpiledger.platform.security.LedgerRole;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 
-/** The projections'\'' dead letters are for the administrator who runs the service. */
+/** The projections' dead letters are for the administrator who runs the service. */
 @Component
 class DeadLetterAccess implements AccessRules {
 

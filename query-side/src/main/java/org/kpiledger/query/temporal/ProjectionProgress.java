@@ -62,8 +62,11 @@ public class ProjectionProgress {
         if (minPosition < 0) {
             throw new InvalidFieldException("minPosition", "minPosition is a position a write answered, 0 or more.");
         }
+        if (reached(minPosition, processingGroups)) {
+            return;
+        }
         // a write answers its position after it committed: a position beyond the stored head was never answered,
-        // and waiting for it would only hold a request thread
+        // and waiting for it would only hold a request thread (asked only when there is something to wait for)
         Long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
         if (head == null || minPosition > head) {
             throw ProblemType.POSITION_AHEAD.exception(

@@ -7,7 +7,10 @@ import org.kpiledger.platform.security.LedgerRole;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 
-/** Who may change a KPI: planners define it, staff record its figures (their own department's, checked by the command). */
+/**
+ * Who may change a KPI: planners define it, staff record its figures (their own department's, checked by the
+ * command).
+ */
 @Component
 class KpiCommandAccess implements AccessRules {
 
