@@ -62,6 +62,9 @@ class AuthorizationMatrixIT {
     enum Caller { ANONYMOUS, STAFF, STAFF_OF_ANOTHER_DEPARTMENT, PLANNER, AUDITOR, COMMITTEE, ADMIN, DISABLED }
 
     private static final AtomicInteger CELLS = new AtomicInteger();
+    private static final String PLAN = "/api/v1/strategies/shinagawa-2015";
+    /** A fiscal year of the plan no reporting period was opened for: every step past the table answers 404. */
+    private static final String UNOPENED_PERIOD = PLAN + "/periods/2018";
     /** Each adoption of a scoring policy in the matrix takes effect from a year of its own. */
     private static final AtomicInteger POLICY_YEARS = new AtomicInteger();
     /** A report the committee published, read by the rows of publications. */
@@ -177,6 +180,47 @@ class AuthorizationMatrixIT {
             row("PUT /api/v1/users/{username}/password", "set a user's password", (h, kpi) -> h.put(
                             "/api/v1/users/spare/password", json(Map.of("password", "set-by-the-admin-" + kpi))),
                     401, 403, 403, 403, 403, 403, 204),
+            row("POST /api/v1/strategies/{planId}/periods", "open a reporting period (a year outside the plan)",
+                    (h, kpi) -> h.post(PLAN + "/periods", json(Map.of("fiscalYear", 2030, "dueDate", "2031-06-30"))),
+                    401, 403, 403, 400, 403, 403, 400),
+            row("GET /api/v1/strategies/{planId}/periods", "the plan's reporting periods",
+                    (h, kpi) -> h.get(PLAN + "/periods"),
+                    401, 200, 200, 200, 200, 200, 200),
+            row("GET /api/v1/strategies/{planId}/periods/{fiscalYear}", "a reporting period (none open)",
+                    (h, kpi) -> h.get(UNOPENED_PERIOD),
+                    401, 404, 404, 404, 404, 404, 404),
+            row("GET /api/v1/strategies/{planId}/periods/{fiscalYear}/changes-since-publication",
+                    "figures changed after publication (no such period)",
+                    (h, kpi) -> h.get(UNOPENED_PERIOD + "/changes-since-publication"),
+                    401, 403, 403, 404, 404, 404, 404),
+            row("POST /api/v1/strategies/{planId}/periods/{fiscalYear}/figures", "figures in bulk (no such period)",
+                    (h, kpi) -> h.post(UNOPENED_PERIOD + "/figures", json(Map.of("figures",
+                            List.of(Map.of("kpiId", kpi, "value", 5))))),
+                    401, 404, 404, 404, 403, 403, 404),
+            row("POST /api/v1/strategies/{planId}/periods/{fiscalYear}/late-figures",
+                    "a figure declared late (no such period)",
+                    (h, kpi) -> h.post(UNOPENED_PERIOD + "/late-figures", json(Map.of("kpiId", kpi,
+                            "reason", "統計の公表待ち", "expectedBy", "2020-12-31"))),
+                    401, 404, 404, 404, 403, 403, 404),
+            row("POST /api/v1/strategies/{planId}/periods/{fiscalYear}/departments/{department}/submission",
+                    "a department's submission (no such period)",
+                    (h, kpi) -> h.post(UNOPENED_PERIOD + "/departments/sangyo/submission", "{}"),
+                    401, 404, 403, 403, 403, 403, 404),
+            row("POST /api/v1/strategies/{planId}/periods/{fiscalYear}/departments/{department}/review",
+                    "a review (no such period)", (h, kpi) -> h.post(UNOPENED_PERIOD
+                            + "/departments/sangyo/review", json(Map.of("decision", "APPROVE"))),
+                    401, 403, 403, 404, 403, 403, 404),
+            row("POST /api/v1/strategies/{planId}/periods/{fiscalYear}/opinions", "an opinion (no such period)",
+                    (h, kpi) -> h.post(UNOPENED_PERIOD + "/opinions", json(Map.of("text", "順調"))),
+                    401, 403, 403, 403, 403, 404, 404),
+            row("POST /api/v1/strategies/{planId}/periods/{fiscalYear}/publication",
+                    "a period's publication (no such period)",
+                    (h, kpi) -> h.post(UNOPENED_PERIOD + "/publication", json(Map.of("title", "効果検証"))),
+                    401, 403, 403, 404, 403, 403, 404),
+            row("POST /api/v1/strategies/{planId}/periods/{fiscalYear}/reopenings",
+                    "a reopening (no such period)", (h, kpi) -> h.post(UNOPENED_PERIOD + "/reopenings",
+                            json(Map.of("reason", "誤り", "decisionReference", "決裁 1"))),
+                    401, 403, 403, 404, 403, 403, 404),
             row("GET /api/v1/users/changes", "changes to users", (h, kpi) -> h.get("/api/v1/users/changes"),
                     401, 403, 403, 403, 200, 403, 200),
             row("PUT /api/v1/users/me/password", "own password, with a wrong current one", (h, kpi) -> h.put(

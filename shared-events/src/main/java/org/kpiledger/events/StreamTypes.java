@@ -11,6 +11,7 @@ public final class StreamTypes {
     public static final String STRATEGY = "Strategy";
     public static final String PUBLICATION = "Publication";
     public static final String LEDGER_INTEGRITY = "LedgerIntegrity";
+    public static final String REPORTING_PERIOD = "ReportingPeriod";
 
     private StreamTypes() {
     }

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -17,11 +18,15 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.kpiledger.events.StreamTypes;
 import org.kpiledger.events.kpi.ActualCorrectedEvent;
 import org.kpiledger.events.kpi.ActualRecordedEvent;
-import org.kpiledger.events.kpi.Baseline;
 import org.kpiledger.events.kpi.AssignDepartmentCommand;
+import org.kpiledger.events.kpi.Baseline;
 import org.kpiledger.events.kpi.CorrectActualCommand;
 import org.kpiledger.events.kpi.Department;
 import org.kpiledger.events.kpi.DepartmentAssignedEvent;
+import org.kpiledger.events.kpi.FigureDeclaredLateEvent;
+import org.kpiledger.events.kpi.FigureStatus;
+import org.kpiledger.events.kpi.FigureStep;
+import org.kpiledger.events.kpi.FigureStepTakenEvent;
 import org.kpiledger.events.kpi.FiscalYear;
 import org.kpiledger.events.kpi.KpiEvent;
 import org.kpiledger.events.kpi.KpiId;
@@ -37,9 +42,10 @@ import org.kpiledger.events.kpi.ReviseTargetCommand;
 import org.kpiledger.events.kpi.Target;
 import org.kpiledger.events.kpi.TargetRevisedEvent;
 import org.kpiledger.events.kpi.ValueKind;
-import org.kpiledger.platform.events.UnreadableEventException;
 import org.kpiledger.platform.AxonPlatformConfiguration;
+import org.kpiledger.platform.events.UnreadableEventException;
 import org.kpiledger.platform.security.LedgerRole;
+import org.kpiledger.platform.web.ProblemType;
 
 /**
  * One KPI of the strategy and the rules its history must keep. Command handlers check and apply events; only
@@ -79,6 +85,7 @@ class Kpi {
         requireOwnDepartment(writerDepartment, writerRoles);
         requireVersion(command.expectedVersion());
         FiscalYear fiscalYear = command.fiscalYear();
+        requireOpen(fiscalYear);
         requireOfKind(valueKind(), command.value(), "value");
         if (state.actual(fiscalYear).isPresent()) {
             throw new ActualAlreadyRecordedException(kpiId, fiscalYear);
@@ -99,6 +106,7 @@ class Kpi {
             @MetaDataValue(AxonPlatformConfiguration.ACTOR_ROLES) String writerRoles) {
         requireOwnDepartment(writerDepartment, writerRoles);
         requireVersion(command.expectedVersion());
+        requireOpen(command.fiscalYear());
         requireText(command.reason(), "reason");
         requireOfKind(valueKind(), command.correctedValue(), "value");
         Quantity previous = state.actual(command.fiscalYear())
@@ -154,6 +162,63 @@ class Kpi {
         return version;
     }
 
+    /**
+     * Declares that the year's figure comes later (statistics published late): the department's submission counts
+     * it as complete until the figure is recorded.
+     */
+    long declareLate(FiscalYear fiscalYear, String reason, LocalDate expectedBy, String writerDepartment,
+            String writerRoles) {
+        requireOwnDepartment(writerDepartment, writerRoles);
+        requireOpen(fiscalYear);
+        requireText(reason, "reason");
+        if (state.actual(fiscalYear).isPresent()) {
+            throw new ActualAlreadyRecordedException(kpiId, fiscalYear);
+        }
+        if (expectedBy == null) {
+            throw new InvalidKpiCommandException("expectedBy", "The date the figure is expected is required.");
+        }
+        apply(new FigureDeclaredLateEvent(kpiId, fiscalYear, reason.strip(), expectedBy));
+        return version;
+    }
+
+    /**
+     * Takes a step of the reporting cycle on the year's figure, if its status allows it: a submission needs a figure
+     * or a declaration that it comes later and an open figure; a return or an approval a submitted one; a reopening a
+     * published one. A publication locks every KPI of the plan, with or without a figure, but not one under review.
+     */
+    long takeStep(FiscalYear fiscalYear, FigureStep step, String comment, String decisionReference,
+            String publicationId) {
+        FigureStatus status = state.figureInCycle(fiscalYear).status();
+        Quantity value = state.actual(fiscalYear).orElse(null);
+        switch (step) {
+            case SUBMITTED -> {
+                requireOpen(fiscalYear);
+                if (value == null && state.figureInCycle(fiscalYear).late() == null) {
+                    throw new FigureStepRefusedException(ProblemType.SUBMISSION_INCOMPLETE, "kpiIds",
+                            "KPI " + kpiId + " has no figure for " + fiscalYear + " and none is declared late.");
+                }
+            }
+            case RETURNED, APPROVED -> requireStatus(fiscalYear, status, FigureStatus.SUBMITTED);
+            case PUBLISHED -> {
+                if (status == FigureStatus.SUBMITTED) {
+                    throw new FigureNotOpenException(kpiId, fiscalYear, status);
+                }
+            }
+            case REOPENED -> requireStatus(fiscalYear, status, FigureStatus.PUBLISHED);
+        }
+        apply(new FigureStepTakenEvent(kpiId, fiscalYear, step, value, comment, decisionReference, publicationId));
+        return version;
+    }
+
+    /** Where the KPI stands, for the steps of a reporting period that decide across KPIs. */
+    KpiState state() {
+        return state;
+    }
+
+    long version() {
+        return version;
+    }
+
     /** A stored event this release cannot read: no write is decided on a history read in part. */
     @EventSourcingHandler
     void on(UnknownSerializedType unreadable) {
@@ -188,11 +253,12 @@ class Kpi {
 
     /**
      * Figures are written by the staff of the department that owns the KPI, checked here, against the owner as of
-     * this very version, so that a reassignment and a write cannot race past each other. Administrators may write
-     * for any department.
+     * this very version, so that a reassignment and a write cannot race past each other. Administrators and the
+     * planning division (which sends figures in bulk for departments) may write for any department.
      */
-    private void requireOwnDepartment(String writerDepartment, String writerRoles) {
-        if (LedgerRole.split(writerRoles).contains(LedgerRole.ADMIN)) {
+    void requireOwnDepartment(String writerDepartment, String writerRoles) {
+        Set<LedgerRole> roles = LedgerRole.split(writerRoles);
+        if (roles.contains(LedgerRole.ADMIN) || roles.contains(LedgerRole.PLANNER)) {
             return;
         }
         Department department = state.department();
@@ -201,6 +267,21 @@ class Kpi {
         }
         if (!department.code().equals(writerDepartment)) {
             throw DepartmentRuleException.otherDepartment(kpiId, department, writerDepartment);
+        }
+    }
+
+    private void requireOpen(FiscalYear fiscalYear) {
+        FigureStatus status = state.figureInCycle(fiscalYear).status();
+        if (!status.isOpen()) {
+            throw new FigureNotOpenException(kpiId, fiscalYear, status);
+        }
+    }
+
+    private void requireStatus(FiscalYear fiscalYear, FigureStatus status, FigureStatus required) {
+        if (status != required) {
+            throw new FigureStepRefusedException(ProblemType.PERIOD_STEP_REFUSED, "kpiIds", "The " + fiscalYear
+                    + " figure of KPI " + kpiId + " is " + status.name().toLowerCase() + ", not "
+                    + required.name().toLowerCase() + ".");
         }
     }
 

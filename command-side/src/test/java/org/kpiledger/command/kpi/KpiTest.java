@@ -1,5 +1,6 @@
 package org.kpiledger.command.kpi;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.kpiledger.command.kpi.KpiFixtures.STARTUPS;
 import static org.kpiledger.command.kpi.KpiFixtures.TARGET_YEAR;
 import static org.kpiledger.command.kpi.KpiFixtures.amount;
@@ -7,8 +8,6 @@ import static org.kpiledger.command.kpi.KpiFixtures.registerRelocationSupport;
 import static org.kpiledger.command.kpi.KpiFixtures.registerStartups;
 import static org.kpiledger.command.kpi.KpiFixtures.startupsActual;
 import static org.kpiledger.command.kpi.KpiFixtures.startupsRegistered;
-
-import static org.hamcrest.Matchers.containsString;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -19,21 +18,23 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.kpiledger.events.kpi.Accumulation;
 import org.kpiledger.events.kpi.ActualCorrectedEvent;
 import org.kpiledger.events.kpi.ActualRecordedEvent;
+import org.kpiledger.events.kpi.AssignDepartmentCommand;
 import org.kpiledger.events.kpi.Baseline;
 import org.kpiledger.events.kpi.CorrectActualCommand;
-import org.kpiledger.events.kpi.Accumulation;
-import org.kpiledger.events.kpi.AssignDepartmentCommand;
 import org.kpiledger.events.kpi.Department;
 import org.kpiledger.events.kpi.DepartmentAssignedEvent;
 import org.kpiledger.events.kpi.Direction;
+import org.kpiledger.events.kpi.FigureStep;
+import org.kpiledger.events.kpi.FigureStepTakenEvent;
+import org.kpiledger.events.kpi.FiscalYear;
 import org.kpiledger.events.kpi.KpiId;
 import org.kpiledger.events.kpi.KpiPlacedEvent;
 import org.kpiledger.events.kpi.KpiPlacement;
-import org.kpiledger.events.kpi.PlaceKpiCommand;
-import org.kpiledger.events.kpi.FiscalYear;
 import org.kpiledger.events.kpi.KpiRegisteredEvent;
+import org.kpiledger.events.kpi.PlaceKpiCommand;
 import org.kpiledger.events.kpi.Quantity;
 import org.kpiledger.events.kpi.RecordActualCommand;
 import org.kpiledger.events.kpi.RegisterKpiCommand;
@@ -232,6 +233,69 @@ class KpiTest {
                     .when(new RecordActualCommand(STARTUPS, FiscalYear.of(2015), amount("9"), null, null, null),
                             Map.of(AxonPlatformConfiguration.ACTOR_ROLES, "ADMIN"))
                     .expectEvents(startupsActual(2015, "9"));
+        }
+    }
+
+    /** A year's figure under review or published is refused to every writer; a return or a reopening opens it. */
+    @Nested
+    class InTheReportingCycle {
+
+        private FigureStepTakenEvent step(int fiscalYear, FigureStep step) {
+            return new FigureStepTakenEvent(STARTUPS, FiscalYear.of(fiscalYear), step, Quantity.of("9", "事業者"),
+                    null, null, step == FigureStep.PUBLISHED ? "report-1" : null);
+        }
+
+        private CorrectActualCommand correction(int fiscalYear) {
+            return new CorrectActualCommand(STARTUPS, FiscalYear.of(fiscalYear), amount("8"), "再集計", null);
+        }
+
+        @Test
+        void refusesAFigureOfAPublishedYearAsLocked() {
+            fixture.given(startupsRegistered(), ownedBySangyo(), startupsActual(2016, "9"),
+                            step(2016, FigureStep.SUBMITTED), step(2016, FigureStep.APPROVED),
+                            step(2016, FigureStep.PUBLISHED))
+                    .when(correction(2016), SANGYO_STAFF)
+                    .expectException(FigureNotOpenException.class)
+                    .expectExceptionMessage(containsString("was published"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAFigureUnderReviewAndAFirstFigureOfALockedYear() {
+            fixture.given(startupsRegistered(), ownedBySangyo(), startupsActual(2016, "9"),
+                            step(2016, FigureStep.SUBMITTED))
+                    .when(correction(2016), SANGYO_STAFF)
+                    .expectException(FigureNotOpenException.class)
+                    .expectNoEvents();
+            fixture.given(startupsRegistered(), ownedBySangyo(), new FigureStepTakenEvent(STARTUPS,
+                            FiscalYear.of(2017), FigureStep.PUBLISHED, null, null, null, "report-1"))
+                    .when(new RecordActualCommand(STARTUPS, FiscalYear.of(2017), amount("12"), null, null, null),
+                            SANGYO_STAFF)
+                    .expectException(FigureNotOpenException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void acceptsAFigureAgainAfterAReturnOrAReopening() {
+            fixture.given(startupsRegistered(), ownedBySangyo(), startupsActual(2016, "9"),
+                            step(2016, FigureStep.SUBMITTED), step(2016, FigureStep.RETURNED))
+                    .when(correction(2016), SANGYO_STAFF)
+                    .expectSuccessfulHandlerExecution();
+            fixture.given(startupsRegistered(), ownedBySangyo(), startupsActual(2016, "9"),
+                            step(2016, FigureStep.SUBMITTED), step(2016, FigureStep.APPROVED),
+                            step(2016, FigureStep.PUBLISHED), step(2016, FigureStep.REOPENED))
+                    .when(correction(2016), SANGYO_STAFF)
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void leavesOtherYearsOpen() {
+            fixture.given(startupsRegistered(), ownedBySangyo(), startupsActual(2016, "9"),
+                            step(2016, FigureStep.SUBMITTED), step(2016, FigureStep.APPROVED),
+                            step(2016, FigureStep.PUBLISHED))
+                    .when(new RecordActualCommand(STARTUPS, FiscalYear.of(2017), amount("12"), null, null, null),
+                            SANGYO_STAFF)
+                    .expectSuccessfulHandlerExecution();
         }
     }
 

@@ -6,28 +6,18 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.serialization.Serializer;
 import org.kpiledger.events.StreamTypes;
-import org.kpiledger.integrity.ledger.IntegrityChain;
-import org.kpiledger.integrity.ledger.IntegrityGuard;
-import org.kpiledger.platform.commands.CommandDispatcher;
-import org.kpiledger.events.integrity.PublishReportCommand;
 import org.kpiledger.events.integrity.ReportPublishedEvent;
-import org.kpiledger.scoring.ScoringPolicies;
+import org.kpiledger.integrity.ledger.IntegrityChain;
 import org.kpiledger.platform.web.LedgerText;
 import org.kpiledger.platform.web.ProblemType;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,28 +34,15 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Publications", description = "Reports published from the ledger, verifiable later")
 class PublicationController {
 
-    private static final HexFormat HEX = HexFormat.of();
-
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
-    private final TransactionTemplate snapshot;
-    private final ScoringPolicies policies;
-    private final IntegrityGuard guard;
-    private final CommandDispatcher commands;
-    private final Clock clock;
+    private final Publisher publisher;
 
     PublicationController(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer,
-            PlatformTransactionManager transactions, ScoringPolicies policies, IntegrityGuard guard,
-            CommandDispatcher commands, Clock clock) {
+            Publisher publisher) {
         this.jdbc = jdbc;
         this.serializer = serializer;
-        this.snapshot = new TransactionTemplate(transactions);
-        snapshot.setReadOnly(true);
-        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        this.policies = policies;
-        this.guard = guard;
-        this.commands = commands;
-        this.clock = clock;
+        this.publisher = publisher;
     }
 
     record Publish(@NotBlank @LedgerText @Size(max = 200) String title) {
@@ -87,19 +64,9 @@ class PublicationController {
     @PostMapping
     @Operation(summary = "Publishes the progress of every KPI as the ledger stands now, with its checkpoint and hash")
     ResponseEntity<Published> publish(@Valid @RequestBody Publish request) {
-        IntegrityChain.Checkpoint checkpoint = guard.verifiedCheckpoint().orElseThrow(() ->
-                ProblemType.LEDGER_INTEGRITY_BROKEN.exception(HttpStatus.CONFLICT,
-                        "The ledger holds nothing yet: no report can be published from it.",
-                        null));
-        long position = jdbc.queryForObject("select global_index from event_chain order by global_index "
-                + "offset ? limit 1", Long.class, checkpoint.size() - 1);
-        String id = UUID.randomUUID().toString();
-        PublishReportCommand command = new PublishReportCommand(id, request.title(), clock.instant(), position,
-                checkpoint.size(), HEX.formatHex(checkpoint.rootHash()), viewHash(position));
-        commands.send(command);
-        return ResponseEntity.created(URI.create("/api/v1/publications/" + id)).body(new Published(id,
-                command.title(), command.asOf(), position, command.checkpointSize(), command.checkpointRootHash(),
-                command.viewHash()));
+        ReportPublishedEvent published = publisher.publish(UUID.randomUUID().toString(), request.title());
+        return ResponseEntity.created(URI.create("/api/v1/publications/" + published.publicationId()))
+                .body(Published.of(published));
     }
 
     @GetMapping("/{id}")
@@ -112,22 +79,9 @@ class PublicationController {
     @Operation(summary = "Recomputes the published view from the events up to its position and compares the hash")
     Verification verify(@PathVariable String id) {
         ReportPublishedEvent published = find(id);
-        String recomputed = viewHash(published.position());
+        String recomputed = publisher.viewHash(published.position());
         return new Verification(id, recomputed.equals(published.viewHash()), published.viewHash(), recomputed,
                 published.position(), published.asOf());
-    }
-
-    /** The hash of the view folded from the stored events up to and including a position, in one snapshot. */
-    private String viewHash(long position) {
-        return snapshot.execute(status -> {
-            PublishedView view = new PublishedView(policies);
-            jdbc.query("select payload, payload_type, payload_revision from domain_event_entry "
-                            + "where global_index <= ? and type in (?, ?) order by global_index",
-                    row -> {
-                        view.apply(IntegrityChain.payload(serializer, row));
-                    }, position, StreamTypes.KPI, StreamTypes.STRATEGY);
-            return view.hash();
-        });
     }
 
     private ReportPublishedEvent find(String id) {

@@ -9,6 +9,7 @@ import static org.springframework.http.HttpStatus.PRECONDITION_FAILED;
 import static org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE;
 import static org.springframework.http.HttpStatus.TOO_MANY_REQUESTS;
 import static org.springframework.http.HttpStatus.UNAUTHORIZED;
+import static org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT;
 
 import java.util.List;
 import java.util.stream.Stream;
@@ -32,10 +33,13 @@ public enum ProblemType {
     POSITION_AHEAD(BAD_REQUEST),
     UNAUTHENTICATED(UNAUTHORIZED),
     FORBIDDEN(HttpStatus.FORBIDDEN),
+    /** The reviewer of a submission is the person who submitted it (four eyes). */
+    SAME_PERSON(HttpStatus.FORBIDDEN),
     CSRF_TOKEN_INVALID(HttpStatus.FORBIDDEN),
     KPI_NOT_FOUND(NOT_FOUND),
     STRATEGY_NOT_FOUND(NOT_FOUND),
     PUBLICATION_NOT_FOUND(NOT_FOUND),
+    PERIOD_NOT_FOUND(NOT_FOUND),
     USER_NOT_FOUND(NOT_FOUND),
     POSITION_NOT_COVERED(NOT_FOUND),
     NO_CHECKPOINT(NOT_FOUND),
@@ -50,6 +54,19 @@ public enum ProblemType {
     USER_ALREADY_EXISTS(CONFLICT),
     LAST_ADMINISTRATOR(CONFLICT),
     NOTHING_TO_ACKNOWLEDGE(CONFLICT),
+    PERIOD_ALREADY_OPEN(CONFLICT),
+    /** The fiscal year's figure was published: it changes only after a recorded reopening. */
+    PERIOD_LOCKED(CONFLICT),
+    /** The department's figures of the year are submitted (or approved): they change only after a return. */
+    SUBMISSION_UNDER_REVIEW(CONFLICT),
+    SUBMISSION_INCOMPLETE(CONFLICT),
+    /** A step of the reporting cycle the period's state does not allow (a review of nothing submitted...). */
+    PERIOD_STEP_REFUSED(CONFLICT),
+    KPI_NOT_IN_PLAN(CONFLICT),
+    IDEMPOTENCY_KEY_IN_USE(CONFLICT),
+    /** A bulk of figures with a refused row: the body lists every row; nothing was stored. */
+    FIGURES_REFUSED(UNPROCESSABLE_CONTENT),
+    IDEMPOTENCY_KEY_REUSED(UNPROCESSABLE_CONTENT),
     STALE_VERSION(PRECONDITION_FAILED),
     PAYLOAD_TOO_LARGE(CONTENT_TOO_LARGE),
     PRECONDITION_REQUIRED(HttpStatus.PRECONDITION_REQUIRED),

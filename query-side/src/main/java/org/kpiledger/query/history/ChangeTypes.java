@@ -7,9 +7,17 @@ import org.kpiledger.events.integrity.ReportPublishedEvent;
 import org.kpiledger.events.kpi.ActualCorrectedEvent;
 import org.kpiledger.events.kpi.ActualRecordedEvent;
 import org.kpiledger.events.kpi.DepartmentAssignedEvent;
+import org.kpiledger.events.kpi.FigureDeclaredLateEvent;
+import org.kpiledger.events.kpi.FigureStepTakenEvent;
 import org.kpiledger.events.kpi.KpiPlacedEvent;
 import org.kpiledger.events.kpi.KpiRegisteredEvent;
 import org.kpiledger.events.kpi.TargetRevisedEvent;
+import org.kpiledger.events.period.DepartmentReviewedEvent;
+import org.kpiledger.events.period.DepartmentSubmittedEvent;
+import org.kpiledger.events.period.OpinionGivenEvent;
+import org.kpiledger.events.period.PeriodPublishedEvent;
+import org.kpiledger.events.period.PeriodReopenedEvent;
+import org.kpiledger.events.period.ReportingPeriodOpenedEvent;
 import org.kpiledger.events.strategy.GoalDefinedEvent;
 import org.kpiledger.events.strategy.MeasureDefinedEvent;
 import org.kpiledger.events.strategy.PolicyDefinedEvent;
@@ -30,6 +38,14 @@ final class ChangeTypes {
             Map.entry(TargetRevisedEvent.class, "TargetRevised"),
             Map.entry(KpiPlacedEvent.class, "KpiPlaced"),
             Map.entry(DepartmentAssignedEvent.class, "DepartmentAssigned"),
+            Map.entry(FigureStepTakenEvent.class, "FigureStepTaken"),
+            Map.entry(FigureDeclaredLateEvent.class, "FigureDeclaredLate"),
+            Map.entry(ReportingPeriodOpenedEvent.class, "ReportingPeriodOpened"),
+            Map.entry(DepartmentSubmittedEvent.class, "DepartmentSubmitted"),
+            Map.entry(DepartmentReviewedEvent.class, "DepartmentReviewed"),
+            Map.entry(OpinionGivenEvent.class, "OpinionGiven"),
+            Map.entry(PeriodPublishedEvent.class, "PeriodPublished"),
+            Map.entry(PeriodReopenedEvent.class, "PeriodReopened"),
             Map.entry(StrategyDefinedEvent.class, "StrategyDefined"),
             Map.entry(GoalDefinedEvent.class, "GoalDefined"),
             Map.entry(PolicyDefinedEvent.class, "PolicyDefined"),

@@ -7,9 +7,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.kpiledger.platform.events.UnreadableEventException;
+import org.axonframework.serialization.UnknownSerializedType;
 import org.kpiledger.events.integrity.HashChainSchemeChangedEvent;
 import org.kpiledger.events.integrity.IntegrityBreakAcknowledgedEvent;
 import org.kpiledger.events.integrity.IntegrityEvent;
@@ -17,12 +16,22 @@ import org.kpiledger.events.integrity.ReportPublishedEvent;
 import org.kpiledger.events.kpi.ActualCorrectedEvent;
 import org.kpiledger.events.kpi.ActualRecordedEvent;
 import org.kpiledger.events.kpi.DepartmentAssignedEvent;
+import org.kpiledger.events.kpi.FigureDeclaredLateEvent;
+import org.kpiledger.events.kpi.FigureStepTakenEvent;
 import org.kpiledger.events.kpi.KpiEvent;
+import org.kpiledger.events.kpi.KpiId;
 import org.kpiledger.events.kpi.KpiPlacedEvent;
 import org.kpiledger.events.kpi.KpiPlacement;
 import org.kpiledger.events.kpi.KpiRegisteredEvent;
 import org.kpiledger.events.kpi.Target;
 import org.kpiledger.events.kpi.TargetRevisedEvent;
+import org.kpiledger.events.period.DepartmentReviewedEvent;
+import org.kpiledger.events.period.DepartmentSubmittedEvent;
+import org.kpiledger.events.period.OpinionGivenEvent;
+import org.kpiledger.events.period.PeriodEvent;
+import org.kpiledger.events.period.PeriodPublishedEvent;
+import org.kpiledger.events.period.PeriodReopenedEvent;
+import org.kpiledger.events.period.ReportingPeriodOpenedEvent;
 import org.kpiledger.events.strategy.GoalDefinedEvent;
 import org.kpiledger.events.strategy.MeasureDefinedEvent;
 import org.kpiledger.events.strategy.PolicyDefinedEvent;
@@ -30,6 +39,7 @@ import org.kpiledger.events.strategy.ScoringPolicyAdoptedEvent;
 import org.kpiledger.events.strategy.StrategyDefinedEvent;
 import org.kpiledger.events.strategy.StrategyEvent;
 import org.kpiledger.platform.AxonPlatformConfiguration;
+import org.kpiledger.platform.events.UnreadableEventException;
 import org.kpiledger.query.NotifiedEventSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -94,6 +104,26 @@ class LedgerHistoryProjection {
                 return new Change(null, assigned.previous() == null ? null : assigned.previous().code(),
                         assigned.department().code());
             }
+
+            @Override
+            public Change figureStepTaken(FigureStepTakenEvent step) {
+                Map<String, Object> stated = new LinkedHashMap<>();
+                stated.put("step", step.step().name());
+                stated.put("status", step.step().status().name());
+                stated.put("value", step.value() == null ? null : step.value().amount());
+                if (step.publicationId() != null) {
+                    stated.put("publicationId", step.publicationId());
+                }
+                return new Change(step.fiscalYear().year(), null, stated).reason(step.comment())
+                        .decision(step.decisionReference());
+            }
+
+            @Override
+            public Change figureDeclaredLate(FigureDeclaredLateEvent declaration) {
+                Map<String, Object> stated = new LinkedHashMap<>();
+                stated.put("expectedBy", declaration.expectedBy().toString());
+                return new Change(declaration.fiscalYear().year(), null, stated).reason(declaration.reason());
+            }
         });
     }
 
@@ -125,6 +155,39 @@ class LedgerHistoryProjection {
         }
         insert(event.planId().value(), "STRATEGY", event, message, sequenceNumber,
                 new Change(fiscalYear, null, stated));
+    }
+
+    /** The reporting cycle's steps on a period (subject kind PERIOD, the subject {@code planId/year}). */
+    @EventHandler
+    void on(PeriodEvent event, EventMessage<?> message, @SequenceNumber long sequenceNumber) {
+        Map<String, Object> stated = new LinkedHashMap<>();
+        String reason = null;
+        String decision = null;
+        if (event instanceof ReportingPeriodOpenedEvent opened) {
+            stated.put("dueDate", opened.dueDate().toString());
+        } else if (event instanceof DepartmentSubmittedEvent submitted) {
+            stated.put("department", submitted.department().code());
+            stated.put("kpiIds", submitted.kpiIds().stream().map(KpiId::value).toList());
+        } else if (event instanceof DepartmentReviewedEvent reviewed) {
+            stated.put("department", reviewed.department().code());
+            stated.put("decision", reviewed.decision().name());
+            reason = reviewed.comment();
+        } else if (event instanceof OpinionGivenEvent opinion) {
+            stated.put("opinionId", opinion.opinionId());
+            stated.put("text", opinion.text());
+            stated.put("kpiId", opinion.kpiId() == null ? null : opinion.kpiId().value());
+            stated.put("goal", opinion.goal());
+        } else if (event instanceof PeriodPublishedEvent published) {
+            stated.put("publicationId", published.publicationId());
+            stated.put("title", published.title());
+            stated.put("kpis", published.kpiIds().size());
+        } else if (event instanceof PeriodReopenedEvent reopened) {
+            stated.put("kpiIds", reopened.kpiIds().stream().map(KpiId::value).toList());
+            reason = reopened.reason();
+            decision = reopened.decisionReference();
+        }
+        insert(event.periodId().toString(), "PERIOD", event, message, sequenceNumber,
+                new Change(event.periodId().fiscalYear().year(), null, stated).reason(reason).decision(decision));
     }
 
     /** The ledger's own events: acknowledged breaks of its history, published reports (subject kind LEDGER). */

@@ -11,14 +11,16 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.kpiledger.platform.events.UnreadableEventException;
+import org.axonframework.serialization.UnknownSerializedType;
 import org.kpiledger.events.kpi.ActualCorrectedEvent;
 import org.kpiledger.events.kpi.ActualRecordedEvent;
 import org.kpiledger.events.kpi.DepartmentAssignedEvent;
+import org.kpiledger.events.kpi.FigureDeclaredLateEvent;
+import org.kpiledger.events.kpi.FigureStep;
+import org.kpiledger.events.kpi.FigureStepTakenEvent;
 import org.kpiledger.events.kpi.KpiEvent;
 import org.kpiledger.events.kpi.KpiId;
 import org.kpiledger.events.kpi.KpiPlacedEvent;
@@ -27,6 +29,7 @@ import org.kpiledger.events.kpi.KpiRegisteredEvent;
 import org.kpiledger.events.kpi.Target;
 import org.kpiledger.events.kpi.TargetRevisedEvent;
 import org.kpiledger.platform.AxonPlatformConfiguration;
+import org.kpiledger.platform.events.UnreadableEventException;
 import org.kpiledger.query.NotifiedEventSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -108,6 +111,41 @@ class KpiProgressProjection {
                         Map.of("department", assigned.department().code()));
                 return null;
             }
+
+            @Override
+            public Void figureStepTaken(FigureStepTakenEvent step) {
+                if (nextVersion(step.kpiId(), sequenceNumber, position, recordedAt, Map.of())) {
+                    boolean published = step.step() == FigureStep.PUBLISHED;
+                    jdbc.update("""
+                            insert into kpi_figure_cycle (kpi_id, fiscal_year, status, published_value, publication_id,
+                                position)
+                            values (?, ?, ?, ?, ?, ?)
+                            on conflict (kpi_id, fiscal_year) do update set status = excluded.status,
+                                published_value = case when ? then excluded.published_value
+                                                       else kpi_figure_cycle.published_value end,
+                                publication_id = coalesce(excluded.publication_id, kpi_figure_cycle.publication_id),
+                                position = excluded.position""",
+                            step.kpiId().value(), step.fiscalYear().year(), step.step().status().name(),
+                            published && step.value() != null ? step.value().amount() : null,
+                            published ? step.publicationId() : null, position, published);
+                }
+                return null;
+            }
+
+            @Override
+            public Void figureDeclaredLate(FigureDeclaredLateEvent declaration) {
+                if (nextVersion(declaration.kpiId(), sequenceNumber, position, recordedAt, Map.of())) {
+                    jdbc.update("""
+                            insert into kpi_figure_cycle (kpi_id, fiscal_year, status, late_reason, late_expected_by,
+                                position)
+                            values (?, ?, 'RECORDED', ?, ?, ?)
+                            on conflict (kpi_id, fiscal_year) do update set late_reason = excluded.late_reason,
+                                late_expected_by = excluded.late_expected_by, position = excluded.position""",
+                            declaration.kpiId().value(), declaration.fiscalYear().year(), declaration.reason(),
+                            declaration.expectedBy(), position);
+                }
+                return null;
+            }
         });
     }
 
@@ -137,6 +175,8 @@ class KpiProgressProjection {
                     event.kpiId().value(), event.fiscalYear().year(), sequenceNumber, position,
                     at(recordedAt), event.value().amount(), event.note(), event.evidenceReference(), at(recordedAt),
                     actor);
+            jdbc.update("update kpi_figure_cycle set late_reason = null, late_expected_by = null "
+                    + "where kpi_id = ? and fiscal_year = ?", event.kpiId().value(), event.fiscalYear().year());
         }
     }
 
@@ -171,7 +211,7 @@ class KpiProgressProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("truncate table kpi_version, kpi_actual_version");
+        jdbc.update("truncate table kpi_version, kpi_actual_version, kpi_figure_cycle");
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.kpiledger.query.progress;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -10,12 +11,13 @@ import java.util.List;
 import java.util.Map;
 import org.kpiledger.events.kpi.Accumulation;
 import org.kpiledger.events.kpi.Direction;
+import org.kpiledger.events.kpi.FigureStatus;
 import org.kpiledger.events.kpi.TargetComparator;
 import org.kpiledger.events.kpi.ValueKind;
-import org.kpiledger.scoring.Scoring;
 import org.kpiledger.query.scoring.Grader;
 import org.kpiledger.query.temporal.AsOf;
 import org.kpiledger.query.temporal.SnapshotReads;
+import org.kpiledger.scoring.Scoring;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -44,13 +46,14 @@ public class KpiProgressReader {
     private static final String ACTUALS = """
             with page as materialized (select kpi_id from kpi_version where version = 0 and kpi_id %s ?
                                        and lower(valid) <= ?::timestamptz order by kpi_id limit ?)
-            select a.* from page
+            select a.*, c.status as cycle_status, c.published_value, c.publication_id from page
             join kpi_actual_version recorded on recorded.kpi_id = page.kpi_id and recorded.corrections = 0
                 and lower(recorded.valid) <= ?::timestamptz
             cross join lateral (select * from kpi_actual_version a
                                 where a.kpi_id = recorded.kpi_id and a.fiscal_year = recorded.fiscal_year
                                     and lower(a.valid) <= ?::timestamptz
                                 order by lower(a.valid) desc, a.version desc limit 1) a
+            left join kpi_figure_cycle c on c.kpi_id = a.kpi_id and c.fiscal_year = a.fiscal_year
             order by a.kpi_id, a.fiscal_year""";
 
     private final JdbcTemplate jdbc;
@@ -88,7 +91,7 @@ public class KpiProgressReader {
         Map<String, List<KpiProgressView.Actual>> actuals = new HashMap<>();
         long[] position = {0};
         jdbc.query(ACTUALS.formatted(idComparison), row -> {
-            actuals.computeIfAbsent(row.getString("kpi_id"), kpi -> new ArrayList<>()).add(actual(row));
+            actuals.computeIfAbsent(row.getString("kpi_id"), kpi -> new ArrayList<>()).add(actual(row, asOf.isNow()));
             position[0] = Math.max(position[0], row.getLong("position"));
         }, id, when, limit, when, when);
         StrategyLabels.Snapshot strategies = strategyLabels.load(asOf);
@@ -125,11 +128,26 @@ public class KpiProgressReader {
                 row.getLong("version"), instant(row, "recorded_at"), asOf.instant(), row.getLong("position"));
     }
 
-    private static KpiProgressView.Actual actual(ResultSet row) throws SQLException {
-        return new KpiProgressView.Actual(row.getInt("fiscal_year"), row.getBigDecimal("value"), row.getString("note"),
+    /** An actual; now, with its place in the reporting cycle (a year the cycle never touched is recorded). */
+    private static KpiProgressView.Actual actual(ResultSet row, boolean now) throws SQLException {
+        BigDecimal value = row.getBigDecimal("value");
+        FigureStatus status = null;
+        KpiProgressView.Published published = null;
+        Boolean changed = null;
+        if (now) {
+            String cycleStatus = row.getString("cycle_status");
+            status = cycleStatus == null ? FigureStatus.RECORDED : FigureStatus.valueOf(cycleStatus);
+            String publicationId = row.getString("publication_id");
+            if (publicationId != null) {
+                BigDecimal publishedValue = row.getBigDecimal("published_value");
+                published = new KpiProgressView.Published(publishedValue, publicationId);
+                changed = publishedValue == null || publishedValue.compareTo(value) != 0;
+            }
+        }
+        return new KpiProgressView.Actual(row.getInt("fiscal_year"), value, row.getString("note"),
                 row.getString("evidence_reference"), instant(row, "recorded_at"), row.getString("recorded_by"),
                 row.getInt("corrections"), instant(row, "last_corrected_at"), row.getString("last_corrected_by"),
-                row.getString("last_correction_reason"));
+                row.getString("last_correction_reason"), status, published, changed);
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import org.kpiledger.events.kpi.Accumulation;
 import org.kpiledger.events.kpi.Direction;
+import org.kpiledger.events.kpi.FigureStatus;
 import org.kpiledger.events.kpi.TargetComparator;
 import org.kpiledger.events.kpi.ValueKind;
 import org.kpiledger.scoring.Achievement;
@@ -60,7 +61,9 @@ public record KpiProgressView(
 
     /**
      * One fiscal year's actual. {@code recordedBy} and {@code lastCorrectedBy} name people, so they are left out
-     * for anonymous readers.
+     * for anonymous readers. Now (not as of a past instant) it carries its status in the reporting cycle
+     * ({@code RECORDED}, {@code SUBMITTED}, {@code APPROVED}, {@code PUBLISHED}, {@code REOPENED}) and, once a report
+     * published it, the published figure and whether the figure changed since.
      */
     public record Actual(
             int fiscalYear,
@@ -72,12 +75,27 @@ public record KpiProgressView(
             int corrections,
             Instant lastCorrectedAt,
             @JsonInclude(JsonInclude.Include.NON_NULL) String lastCorrectedBy,
-            String lastCorrectionReason) {
+            String lastCorrectionReason,
+            @JsonInclude(JsonInclude.Include.NON_NULL) FigureStatus status,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Published published,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean changedSincePublication) {
+
+        /** A figure outside the reporting cycle's view (as of a past instant): no status is shown. */
+        public Actual(int fiscalYear, BigDecimal value, String note, String evidenceReference, Instant recordedAt,
+                String recordedBy, int corrections, Instant lastCorrectedAt, String lastCorrectedBy,
+                String lastCorrectionReason) {
+            this(fiscalYear, value, note, evidenceReference, recordedAt, recordedBy, corrections, lastCorrectedAt,
+                    lastCorrectedBy, lastCorrectionReason, null, null, null);
+        }
 
         Actual withoutActors() {
             return new Actual(fiscalYear, value, note, evidenceReference, recordedAt, null, corrections,
-                    lastCorrectedAt, null, lastCorrectionReason);
+                    lastCorrectedAt, null, lastCorrectionReason, status, published, changedSincePublication);
         }
+    }
+
+    /** The figure the year's last report published, and which report. */
+    public record Published(BigDecimal value, String publicationId) {
     }
 
     /** This view as anonymous readers see it: the same figures, without the names of who recorded them. */

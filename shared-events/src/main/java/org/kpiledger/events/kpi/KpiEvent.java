@@ -3,7 +3,7 @@ package org.kpiledger.events.kpi;
 /** Something that happened to one KPI; the stream of them, in order, is the KPI's whole history. */
 public sealed interface KpiEvent
         permits KpiRegisteredEvent, ActualRecordedEvent, ActualCorrectedEvent, TargetRevisedEvent, KpiPlacedEvent,
-        DepartmentAssignedEvent {
+        DepartmentAssignedEvent, FigureStepTakenEvent, FigureDeclaredLateEvent {
 
     KpiId kpiId();
 
@@ -28,5 +28,9 @@ public sealed interface KpiEvent
         R placed(KpiPlacedEvent event);
 
         R departmentAssigned(DepartmentAssignedEvent event);
+
+        R figureStepTaken(FigureStepTakenEvent event);
+
+        R figureDeclaredLate(FigureDeclaredLateEvent event);
     }
 }

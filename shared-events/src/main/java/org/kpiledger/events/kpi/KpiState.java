@@ -15,15 +15,17 @@ import java.util.TreeMap;
  * @param placement where the KPI stands in a strategy, null while it stands nowhere
  * @param department the department that owns the KPI, null while none does
  * @param actuals the actual of each fiscal year as it stands after every correction
+ * @param cycle where each fiscal year the reporting cycle has touched stands in it
  */
 public record KpiState(KpiRegisteredEvent registered, Target target, KpiPlacement placement, Department department,
-        SortedMap<FiscalYear, Quantity> actuals) {
+        SortedMap<FiscalYear, Quantity> actuals, SortedMap<FiscalYear, FigureInCycle> cycle) {
 
     /** Before the first event. */
-    public static final KpiState NONE = new KpiState(null, null, null, null, new TreeMap<>());
+    public static final KpiState NONE = new KpiState(null, null, null, null, new TreeMap<>(), new TreeMap<>());
 
     public KpiState {
         actuals = Collections.unmodifiableSortedMap(new TreeMap<>(actuals));
+        cycle = Collections.unmodifiableSortedMap(new TreeMap<>(cycle));
     }
 
     /** The state after the next event of the KPI's stream. */
@@ -31,7 +33,7 @@ public record KpiState(KpiRegisteredEvent registered, Target target, KpiPlacemen
         return event.match(new KpiEvent.Cases<>() {
             @Override
             public KpiState registered(KpiRegisteredEvent registration) {
-                return new KpiState(registration, registration.target(), placement, department, actuals);
+                return new KpiState(registration, registration.target(), placement, department, actuals, cycle);
             }
 
             @Override
@@ -46,17 +48,28 @@ public record KpiState(KpiRegisteredEvent registered, Target target, KpiPlacemen
 
             @Override
             public KpiState targetRevised(TargetRevisedEvent revised) {
-                return new KpiState(registered, revised.revisedTarget(), placement, department, actuals);
+                return new KpiState(registered, revised.revisedTarget(), placement, department, actuals, cycle);
             }
 
             @Override
             public KpiState placed(KpiPlacedEvent placed) {
-                return new KpiState(registered, target, placed.placement(), department, actuals);
+                return new KpiState(registered, target, placed.placement(), department, actuals, cycle);
             }
 
             @Override
             public KpiState departmentAssigned(DepartmentAssignedEvent assigned) {
-                return new KpiState(registered, target, placement, assigned.department(), actuals);
+                return new KpiState(registered, target, placement, assigned.department(), actuals, cycle);
+            }
+
+            @Override
+            public KpiState figureStepTaken(FigureStepTakenEvent step) {
+                return withCycle(step.fiscalYear(), figureInCycle(step.fiscalYear()).after(step));
+            }
+
+            @Override
+            public KpiState figureDeclaredLate(FigureDeclaredLateEvent declaration) {
+                return withCycle(declaration.fiscalYear(), figureInCycle(declaration.fiscalYear())
+                        .declaredLate(declaration));
             }
         });
     }
@@ -83,9 +96,22 @@ public record KpiState(KpiRegisteredEvent registered, Target target, KpiPlacemen
         return actuals.isEmpty() ? Optional.empty() : Optional.of(actuals.lastKey());
     }
 
+    /** Where the year's figure stands in the reporting cycle. */
+    public FigureInCycle figureInCycle(FiscalYear fiscalYear) {
+        return cycle.getOrDefault(fiscalYear, FigureInCycle.UNTOUCHED);
+    }
+
     private KpiState withActual(FiscalYear fiscalYear, Quantity value) {
         SortedMap<FiscalYear, Quantity> next = new TreeMap<>(actuals);
         next.put(fiscalYear, value);
-        return new KpiState(registered, target, placement, department, next);
+        SortedMap<FiscalYear, FigureInCycle> nextCycle = new TreeMap<>(cycle);
+        nextCycle.computeIfPresent(fiscalYear, (year, figure) -> figure.recorded());
+        return new KpiState(registered, target, placement, department, next, nextCycle);
+    }
+
+    private KpiState withCycle(FiscalYear fiscalYear, FigureInCycle figure) {
+        SortedMap<FiscalYear, FigureInCycle> next = new TreeMap<>(cycle);
+        next.put(fiscalYear, figure);
+        return new KpiState(registered, target, placement, department, actuals, next);
     }
 }

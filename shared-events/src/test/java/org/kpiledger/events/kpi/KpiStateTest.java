@@ -48,6 +48,33 @@ class KpiStateTest {
     }
 
     @Test
+    void keepsEachYearsPlaceInTheReportingCycleAndThePublishedFigureBesideTheCurrentOne() {
+        FiscalYear fy2016 = FiscalYear.of(2016);
+        KpiState state = KpiState.of(List.of(REGISTERED,
+                new FigureDeclaredLateEvent(STARTUPS, fy2016, "統計の公表待ち", java.time.LocalDate.of(2017, 12, 31)),
+                new ActualRecordedEvent(STARTUPS, fy2016, Quantity.of("9", "事業者"), null, null),
+                new FigureStepTakenEvent(STARTUPS, fy2016, FigureStep.SUBMITTED, Quantity.of("9", "事業者"), null,
+                        null, null),
+                new FigureStepTakenEvent(STARTUPS, fy2016, FigureStep.APPROVED, Quantity.of("9", "事業者"), null,
+                        null, null),
+                new FigureStepTakenEvent(STARTUPS, fy2016, FigureStep.PUBLISHED, Quantity.of("9", "事業者"), null,
+                        null, "report-1"),
+                new FigureStepTakenEvent(STARTUPS, fy2016, FigureStep.REOPENED, Quantity.of("9", "事業者"), "誤り",
+                        "決裁 1", null),
+                new ActualCorrectedEvent(STARTUPS, fy2016, Quantity.of("9", "事業者"), Quantity.of("8", "事業者"),
+                        "誤り")));
+
+        FigureInCycle figure = state.figureInCycle(fy2016);
+        assertThat(figure.status()).isEqualTo(FigureStatus.REOPENED);
+        assertThat(figure.status().isOpen()).isTrue();
+        assertThat(figure.published()).isEqualTo(Quantity.of("9", "事業者"));
+        assertThat(figure.publicationId()).isEqualTo("report-1");
+        assertThat(figure.late()).as("the declaration ends when the figure comes").isNull();
+        assertThat(state.actual(fy2016)).contains(Quantity.of("8", "事業者"));
+        assertThat(state.figureInCycle(FiscalYear.of(2017))).isEqualTo(FigureInCycle.UNTOUCHED);
+    }
+
+    @Test
     void neverChangesTheStateItWasGiven() {
         KpiState registered = KpiState.NONE.evolve(REGISTERED);
 

@@ -1,0 +1,32 @@
+package org.kpiledger.command.period.web;
+
+import java.util.List;
+import org.kpiledger.platform.security.AccessRule;
+import org.kpiledger.platform.security.AccessRules;
+import org.kpiledger.platform.security.LedgerRole;
+import org.springframework.http.HttpMethod;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who takes which step of the reporting cycle: planners open, review, publish and reopen; staff send their
+ * department's figures and submit them (their own department's, checked by each KPI and by the submission); planners
+ * may send figures too; the committee gives opinions.
+ */
+@Component
+class PeriodCommandAccess implements AccessRules {
+
+    private static final String PERIOD = "/api/v1/strategies/*/periods/*";
+
+    @Override
+    public List<AccessRule> rules() {
+        return List.of(
+                AccessRule.role(HttpMethod.POST, "/api/v1/strategies/*/periods", LedgerRole.PLANNER),
+                AccessRule.role(HttpMethod.POST, PERIOD + "/figures", LedgerRole.STAFF, LedgerRole.PLANNER),
+                AccessRule.role(HttpMethod.POST, PERIOD + "/late-figures", LedgerRole.STAFF, LedgerRole.PLANNER),
+                AccessRule.role(HttpMethod.POST, PERIOD + "/departments/*/submission", LedgerRole.STAFF),
+                AccessRule.role(HttpMethod.POST, PERIOD + "/departments/*/review", LedgerRole.PLANNER),
+                AccessRule.role(HttpMethod.POST, PERIOD + "/opinions", LedgerRole.COMMITTEE),
+                AccessRule.role(HttpMethod.POST, PERIOD + "/publication", LedgerRole.PLANNER),
+                AccessRule.role(HttpMethod.POST, PERIOD + "/reopenings", LedgerRole.PLANNER));
+    }
+}
