@@ -6,6 +6,8 @@ import static org.kpiledger.app.LedgerRequests.correctActual;
 import static org.kpiledger.app.LedgerRequests.oneRowCatalog;
 import static org.kpiledger.app.LedgerRequests.registerStartups;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +15,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -122,6 +131,10 @@ class ReportingCycleIT {
         assertProblem(sangyo.post(PERIOD + "/figures", figures(row("1-1-1-01", 10, "typo")), "Idempotency-Key", key),
                 422, "IDEMPOTENCY_KEY_REUSED");
         assertThat(processes.eventCount()).isEqualTo(afterBulk);
+        assertThat(actualOf(read(sangyo, "/api/v1/kpis/1-1-1-01", stored), 2016).path("status").asString())
+                .isEqualTo("RECORDED");
+        assertThat(read(admin.anonymous(), "/api/v1/kpis/1-1-1-01", stored).path("actuals").toString())
+                .as("the public sees nothing of the year before its first publication").doesNotContain("2016");
 
         // a repeat of the stored figure is unchanged; a changed one without a reason is refused
         Reply again = sangyo.post(PERIOD + "/figures", figures(row("1-1-1-01", 9, null)));
@@ -218,6 +231,12 @@ class ReportingCycleIT {
         assertThat(actual.path("published").path("publicationId").asString()).isEqualTo(firstReport);
         assertThat(actual.path("changedSincePublication").asBoolean()).isTrue();
 
+        JsonNode seenByThePublic = actualOf(read(admin.anonymous(), "/api/v1/kpis/1-1-1-01", fixed), 2016);
+        assertThat(seenByThePublic.path("value").decimalValue()).as("the published figure").isEqualByComparingTo("8");
+        assertThat(seenByThePublic.has("status")).isFalse();
+        assertThat(admin.anonymous().get("/api/v1/kpis?format=csv").body()).as("the export follows the same rule")
+                .contains("8").doesNotContain("重複計上の除外");
+
         JsonNode changes = read(auditor, PERIOD + "/changes-since-publication", fixed);
         assertThat(changes).hasSize(1);
         assertThat(changes.get(0).path("kpiId").asString()).isEqualTo("1-1-1-01");
@@ -271,6 +290,63 @@ class ReportingCycleIT {
             assertThat(stored % 2).as("every bulk stored both its rows or none").isZero();
             assertThat(stored).isEqualTo(2L * statuses.stream().filter(s -> s == 200).count());
         }
+    }
+
+    @Test
+    void theExportedSheetWithTheYearFilledInComesBackAsFigures() throws Exception {
+        Reply opened = planner.post(PLAN + "/periods", json(Map.of("fiscalYear", 2018, "dueDate", "2019-06-30")));
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        Reply exported = sangyo.get("/api/v1/kpis?format=xlsx&fiscalYear=2018&department=sangyo");
+        assertThat(exported.status()).isEqualTo(200);
+
+        List<List<Object>> rows = new ArrayList<>();
+        int yearColumn;
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(exported.bytes()));
+             Stream<Row> sheet = workbook.getFirstSheet().openStream()) {
+            List<Row> read = sheet.toList();
+            Row header = read.get(0);
+            yearColumn = IntStream.range(0, header.getCellCount())
+                    .filter(column -> header.getCellText(column).startsWith("2018年度実績")).findFirst().orElseThrow();
+            for (Row row : read) {
+                List<Object> cells = new ArrayList<>();
+                for (int column = 0; column < header.getCellCount(); column++) {
+                    cells.add(row.getOptionalCell(column).map(cell -> cell.getType() == CellType.NUMBER
+                            ? (Object) cell.asNumber() : cell.getText()).orElse(null));
+                }
+                rows.add(cells);
+            }
+        }
+        assertThat(rows).as("only sangyo's KPIs").hasSize(3);
+        for (List<Object> row : rows.subList(1, rows.size())) {
+            row.set(yearColumn, row.get(3).equals("1-1-1-01") ? 11 : 14);
+        }
+        ByteArrayOutputStream filledIn = new ByteArrayOutputStream();
+        Workbook workbook = new Workbook(filledIn, "Excel", "1.0");
+        Worksheet sheet = workbook.newWorksheet("効果検証");
+        for (int row = 0; row < rows.size(); row++) {
+            for (int column = 0; column < rows.get(row).size(); column++) {
+                Object cell = rows.get(row).get(column);
+                if (cell instanceof Number number) {
+                    sheet.value(row, column, number);
+                } else if (cell != null) {
+                    sheet.value(row, column, cell.toString());
+                }
+            }
+        }
+        workbook.finish();
+
+        String xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        Reply preview = sangyo.send("POST", PLAN + "/periods/2018/figures?dryRun=true", filledIn.toByteArray(), false,
+                "Content-Type", xlsx);
+        assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+        assertThat(preview.json().path("recorded").asInt()).isEqualTo(2);
+        Reply stored = sangyo.send("POST", PLAN + "/periods/2018/figures", filledIn.toByteArray(), false,
+                "Content-Type", xlsx);
+        assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+        assertThat(actualOf(read(sangyo, "/api/v1/kpis/1-1-1-01", stored), 2018).path("value").decimalValue())
+                .isEqualByComparingTo("11");
+        assertProblem(sangyo.send("POST", PLAN + "/periods/2018/figures", "not a workbook".getBytes(
+                StandardCharsets.UTF_8), false, "Content-Type", xlsx), 400, "INVALID_FIELD");
     }
 
     private static void together(CyclicBarrier barrier) {

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.kpiledger.events.kpi.Department;
+import org.kpiledger.events.kpi.FiscalYear;
 import org.kpiledger.query.progress.KpiProgressReader;
 import org.kpiledger.query.progress.KpiProgressView;
 import org.kpiledger.query.temporal.AsOf;
@@ -28,6 +30,13 @@ class KpiSheetController {
     private static final String AS_OF = "An ISO-8601 instant with its offset, or a date (the end of that day in the "
             + "ledger's time zone): the sheet as the ledger stood then. Absent: now.";
 
+    private static final String FOR_YEAR = "The fiscal year a department is to fill in: its column is there even "
+            + "while empty, with a column for the reason of a correction; the sheet goes back through "
+            + "POST /api/v1/strategies/{planId}/periods/{fiscalYear}/figures.";
+    private static final String FOR_DEPARTMENT = "Only the KPIs this department owns.";
+    /** The column a department fills in with the reason of a figure it corrects (read back by the bulk upload). */
+    static final String REASON = "訂正理由 reason";
+
     private final KpiProgressReader reader;
     private final Clock clock;
 
@@ -38,28 +47,39 @@ class KpiSheetController {
 
     @GetMapping(value = "/api/v1/kpis", produces = Spreadsheet.TEXT_CSV)
     @Operation(summary = "Every KPI's progress as CSV (UTF-8 with a byte order mark), one row per KPI")
-    ResponseEntity<byte[]> csv(@Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
-        return sheet(asOf).answer(Spreadsheet.TEXT_CSV, "kpi-progress");
+    ResponseEntity<byte[]> csv(@Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
+            @Parameter(description = FOR_YEAR) @RequestParam(required = false) FiscalYear fiscalYear,
+            @Parameter(description = FOR_DEPARTMENT) @RequestParam(required = false) Department department) {
+        return sheet(asOf, fiscalYear, department).answer(Spreadsheet.TEXT_CSV, "kpi-progress");
     }
 
     @GetMapping(value = "/api/v1/kpis", produces = Spreadsheet.XLSX)
     @Operation(summary = "Every KPI's progress as an XLSX effect verification sheet, one row per KPI")
-    ResponseEntity<byte[]> xlsx(@Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
-        return sheet(asOf).answer(Spreadsheet.XLSX, "kpi-progress");
+    ResponseEntity<byte[]> xlsx(@Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
+            @Parameter(description = FOR_YEAR) @RequestParam(required = false) FiscalYear fiscalYear,
+            @Parameter(description = FOR_DEPARTMENT) @RequestParam(required = false) Department department) {
+        return sheet(asOf, fiscalYear, department).answer(Spreadsheet.XLSX, "kpi-progress");
     }
 
-    private Spreadsheet sheet(String asOf) {
+    private Spreadsheet sheet(String asOf, FiscalYear fiscalYear, Department department) {
         AsOf at = AsOf.parse(asOf, clock.getZone());
         KpiProgressReader.Snapshot snapshot = reader.all(at);
-        List<KpiProgressView> kpis = snapshot.kpis();
+        List<KpiProgressView> kpis = snapshot.kpis().stream()
+                .filter(kpi -> department == null || department.code().equals(kpi.department())).toList();
         TreeSet<Integer> years = new TreeSet<>();
         kpis.forEach(kpi -> kpi.actuals().forEach(actual -> years.add(actual.fiscalYear())));
+        if (fiscalYear != null) {
+            years.add(fiscalYear.year());
+        }
         List<String> header = new ArrayList<>(List.of("基本目標 goal", "基本方針 policy", "施策 measure",
                 "KPI番号 KPI id", "KPI", "単位 unit", "区分 accumulation", "基準年度 baseline year",
                 "基準値 baseline", "目標年度 target year", "目標値 target"));
         years.forEach(year -> header.add(year + "年度実績 actual FY" + year));
         header.addAll(List.of("進捗率 progress rate", "期待進捗 expected progress", "評価 grade", "所管 department",
                 "備考 remarks"));
+        if (fiscalYear != null) {
+            header.add(REASON);
+        }
         List<List<Object>> rows = new ArrayList<>();
         for (KpiProgressView kpi : kpis) {
             KpiProgressView.Strategy strategy = kpi.strategy();
@@ -86,6 +106,9 @@ class KpiSheetController {
             row.add(kpi.achievement().grade());
             row.add(kpi.department());
             row.add(kpi.latestActual() == null ? null : kpi.latestActual().note());
+            if (fiscalYear != null) {
+                row.add(null);
+            }
             rows.add(row);
         }
         return new Spreadsheet("効果検証", header, rows, List.of(

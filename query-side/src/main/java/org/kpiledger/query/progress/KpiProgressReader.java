@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.kpiledger.events.kpi.Accumulation;
 import org.kpiledger.events.kpi.Direction;
 import org.kpiledger.events.kpi.FigureStatus;
@@ -60,12 +61,15 @@ public class KpiProgressReader {
     private final StrategyLabels strategyLabels;
     private final Grader grader;
     private final SnapshotReads snapshot;
+    private final PublicFigures publicFigures;
 
-    KpiProgressReader(JdbcTemplate jdbc, StrategyLabels strategyLabels, Grader grader, SnapshotReads snapshot) {
+    KpiProgressReader(JdbcTemplate jdbc, StrategyLabels strategyLabels, Grader grader, SnapshotReads snapshot,
+            PublicFigures publicFigures) {
         this.jdbc = jdbc;
         this.strategyLabels = strategyLabels;
         this.grader = grader;
         this.snapshot = snapshot;
+        this.publicFigures = publicFigures;
     }
 
     /** Every KPI registered by then, by id, and the highest position among the rows read. */
@@ -96,9 +100,11 @@ public class KpiProgressReader {
         }, id, when, limit, when, when);
         StrategyLabels.Snapshot strategies = strategyLabels.load(asOf);
         Grader.Adoptions adoptions = grader.load(asOf);
+        Set<String> publishedOnly = publicFigures.periodsToFilter();
         List<KpiProgressView> kpis = jdbc.query(KPIS.formatted(idComparison), (row, n) -> {
             position[0] = Math.max(position[0], row.getLong("position"));
-            return view(row, actuals.getOrDefault(row.getString("kpi_id"), List.of()), strategies, adoptions, asOf);
+            return view(row, PublicFigures.forThePublic(actuals.getOrDefault(row.getString("kpi_id"), List.of()),
+                    row.getString("plan_id"), publishedOnly), strategies, adoptions, asOf);
         }, when, id, when, limit);
         return new Snapshot(kpis, Math.max(position[0], Math.max(strategies.position(), adoptions.position())));
     }

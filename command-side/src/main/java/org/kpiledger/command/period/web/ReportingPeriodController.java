@@ -103,6 +103,15 @@ class ReportingPeriodController {
         return record(new ReportingPeriodId(planId, fiscalYear), lines(csv), dryRun);
     }
 
+    @PostMapping(path = "/{fiscalYear}/figures", consumes = EffectVerificationSheet.XLSX)
+    @Operation(summary = "The same, as the XLSX effect verification sheet the export produces "
+            + "(?format=xlsx&fiscalYear=…) with the year's column filled in")
+    ResponseEntity<FiguresResult> figuresAsSheet(@PathVariable PlanId planId, @PathVariable FiscalYear fiscalYear,
+            @RequestParam(defaultValue = "false") boolean dryRun, @RequestBody byte[] xlsx) {
+        return record(new ReportingPeriodId(planId, fiscalYear), EffectVerificationSheet.lines(xlsx, fiscalYear),
+                dryRun);
+    }
+
     @PostMapping("/{fiscalYear}/late-figures")
     @Operation(summary = "Declare that a KPI's figure of the year comes later, why and when it is expected")
     ResponseEntity<PeriodRequests.Stepped> late(@PathVariable PlanId planId, @PathVariable FiscalYear fiscalYear,
