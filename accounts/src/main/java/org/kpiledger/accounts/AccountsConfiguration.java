@@ -51,6 +51,7 @@ public class AccountsConfiguration {
                 AccessRule.role(HttpMethod.GET, "/api/v1/users/*", LedgerRole.ADMIN),
                 AccessRule.role(HttpMethod.PUT, "/api/v1/users/*/roles", LedgerRole.ADMIN),
                 AccessRule.role(HttpMethod.PUT, "/api/v1/users/*/enabled", LedgerRole.ADMIN),
+                AccessRule.role(HttpMethod.PUT, "/api/v1/users/*/email", LedgerRole.ADMIN),
                 AccessRule.role(HttpMethod.PUT, "/api/v1/users/*/password", LedgerRole.ADMIN));
     }
 }

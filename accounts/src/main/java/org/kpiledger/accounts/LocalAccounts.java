@@ -1,8 +1,6 @@
 package org.kpiledger.accounts;
 
-import org.kpiledger.platform.security.LedgerRole;
-import org.kpiledger.platform.security.LocalAccount;
-import org.kpiledger.platform.security.AccountDirectory;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -11,6 +9,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.kpiledger.platform.security.AccountDirectory;
+import org.kpiledger.platform.security.LedgerRole;
+import org.kpiledger.platform.security.LocalAccount;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -32,7 +33,7 @@ public class LocalAccounts implements AccountDirectory {
 
     /** An account as administrators see it: never its password hash. */
     public record Account(String username, Set<LedgerRole> roles, String department, boolean enabled,
-            Instant createdAt) {
+            Instant createdAt, @JsonInclude(JsonInclude.Include.NON_NULL) String email) {
     }
 
     /** One change of an account: who changed whose rights, when, and what they are after the change. */
@@ -66,17 +67,17 @@ public class LocalAccounts implements AccountDirectory {
 
     @Transactional
     public Account create(String username, String passwordHash, Set<LedgerRole> roles, String department,
-            String changedBy) {
+            String email, String changedBy) {
         Instant now = clock.instant();
         try {
-            jdbc.update("insert into user_account (username, password_hash, roles, department, enabled, created_at) "
-                    + "values (?, ?, ?, ?, true, ?)", username, passwordHash, LedgerRole.joined(roles), department,
-                    Timestamp.from(now));
+            jdbc.update("insert into user_account (username, password_hash, roles, department, enabled, created_at, "
+                    + "email) values (?, ?, ?, ?, true, ?, ?)", username, passwordHash, LedgerRole.joined(roles),
+                    department, Timestamp.from(now), email);
         } catch (DuplicateKeyException e) {
             throw new UserAlreadyExistsException(username);
         }
         record(now, changedBy, username, "CREATED", roles, department, true);
-        return new Account(username, roles, department, true, now);
+        return new Account(username, roles, department, true, now, email);
     }
 
     /** Creates the first administrator, unless any account exists; true when this call created it. */
@@ -86,7 +87,7 @@ public class LocalAccounts implements AccountDirectory {
         if (jdbc.queryForObject("select count(*) from user_account", Long.class) > 0) {
             return false;
         }
-        create(username, passwordHash, Set.of(LedgerRole.ADMIN), null, "system:first-start");
+        create(username, passwordHash, Set.of(LedgerRole.ADMIN), null, null, "system:first-start");
         return true;
     }
 
@@ -96,7 +97,7 @@ public class LocalAccounts implements AccountDirectory {
         jdbc.update("update user_account set roles = ?, department = ? where username = ?",
                 LedgerRole.joined(roles), department, username);
         record(clock.instant(), changedBy, username, "ROLES_CHANGED", roles, department, current.enabled());
-        return new Account(username, roles, department, current.enabled(), current.createdAt());
+        return new Account(username, roles, department, current.enabled(), current.createdAt(), current.email());
     }
 
     @Transactional
@@ -105,7 +106,29 @@ public class LocalAccounts implements AccountDirectory {
         jdbc.update("update user_account set enabled = ? where username = ?", enabled, username);
         record(clock.instant(), changedBy, username, enabled ? "ENABLED" : "DISABLED", current.roles(),
                 current.department(), enabled);
-        return new Account(username, current.roles(), current.department(), enabled, current.createdAt());
+        return new Account(username, current.roles(), current.department(), enabled, current.createdAt(),
+                current.email());
+    }
+
+    /** Sets (or, with null, removes) the address the account's reminders go to. */
+    @Transactional
+    public Account setEmail(String username, String email, String changedBy) {
+        Account current = lockExisting(username);
+        jdbc.update("update user_account set email = ? where username = ?", email, username);
+        record(clock.instant(), changedBy, username, "EMAIL_CHANGED", current.roles(), current.department(),
+                current.enabled());
+        return new Account(username, current.roles(), current.department(), current.enabled(), current.createdAt(),
+                email);
+    }
+
+    /**
+     * The addresses of the enabled accounts holding a role (of a department, when one is named): whom the reporting
+     * cycle's reminders go to.
+     */
+    public List<String> emailsOf(LedgerRole role, String department) {
+        return jdbc.queryForList("select email from user_account where enabled and email is not null "
+                + "and (',' || roles || ',') like ? and (?::varchar is null or department = ?) order by username",
+                String.class, "%," + role.name() + ",%", department, department);
     }
 
     @Transactional
@@ -152,6 +175,7 @@ public class LocalAccounts implements AccountDirectory {
 
     private static Account account(ResultSet row, int number) throws SQLException {
         return new Account(row.getString("username"), LedgerRole.split(row.getString("roles")),
-                row.getString("department"), row.getBoolean("enabled"), row.getTimestamp("created_at").toInstant());
+                row.getString("department"), row.getBoolean("enabled"), row.getTimestamp("created_at").toInstant(),
+                row.getString("email"));
     }
 }

@@ -1,18 +1,18 @@
 package org.kpiledger.accounts;
 
-import org.kpiledger.platform.security.LedgerPrincipal;
-import org.kpiledger.platform.security.LedgerRole;
-import org.kpiledger.platform.security.LoginThrottle;
-import org.kpiledger.platform.security.LoginThrottledException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.kpiledger.events.kpi.Department;
+import org.kpiledger.platform.security.LedgerPrincipal;
+import org.kpiledger.platform.security.LedgerRole;
+import org.kpiledger.platform.security.LoginThrottle;
+import org.kpiledger.platform.security.LoginThrottledException;
 import org.kpiledger.platform.web.InvalidFieldException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -65,7 +65,7 @@ class UserController {
         }
         requireDepartmentForStaff(request.roles(), request.department());
         LocalAccounts.Account account = accounts.create(username, hash(request.password(), username, "password"),
-                request.roles(), code(request.department()), actor());
+                request.roles(), code(request.department()), blankless(request.email()), actor());
         return ResponseEntity.created(URI.create("/api/v1/users/" + username)).body(account);
     }
 
@@ -99,6 +99,17 @@ class UserController {
             requireAnotherAdmin(username, "roles");
         }
         return accounts.changeRoles(username, request.roles(), code(request.department()), actor());
+    }
+
+    @PutMapping("/{username}/email")
+    @Operation(summary = "Set or remove the address an account's reminders go to (ADMIN)")
+    LocalAccounts.Account setEmail(@PathVariable String username,
+            @Valid @RequestBody UserRequests.EmailAddress request) {
+        return accounts.setEmail(username, blankless(request.email()), actor());
+    }
+
+    private static String blankless(String email) {
+        return email == null || email.isBlank() ? null : email.strip();
     }
 
     @PutMapping("/{username}/enabled")

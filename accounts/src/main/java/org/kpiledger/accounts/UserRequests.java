@@ -1,11 +1,13 @@
 package org.kpiledger.accounts;
 
-import org.kpiledger.platform.security.LedgerRole;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.Set;
 import org.kpiledger.events.kpi.Department;
+import org.kpiledger.platform.security.LedgerRole;
 import org.kpiledger.platform.web.LedgerText;
 
 /** Request bodies of the users API. A password is never answered, logged or put in an event. */
@@ -18,7 +20,12 @@ final class UserRequests {
             @NotBlank @LedgerText String username,
             @NotBlank @LedgerText String password,
             @NotEmpty Set<@NotNull LedgerRole> roles,
-            Department department) {
+            Department department,
+            @Email @Size(max = 254) String email) {
+    }
+
+    /** The address reminders go to; null removes it. */
+    record EmailAddress(@Email @Size(max = 254) String email) {
     }
 
     record Roles(@NotEmpty Set<@NotNull LedgerRole> roles, Department department) {

@@ -31,8 +31,8 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
-import org.kpiledger.events.StreamTypes;
 import org.kpiledger.command.CommandSideApplication;
+import org.kpiledger.events.StreamTypes;
 import org.kpiledger.events.kpi.Accumulation;
 import org.kpiledger.events.kpi.ActualCorrectedEvent;
 import org.kpiledger.events.kpi.ActualRecordedEvent;
@@ -46,11 +46,11 @@ import org.kpiledger.events.kpi.Quantity;
 import org.kpiledger.events.kpi.Target;
 import org.kpiledger.events.kpi.TargetComparator;
 import org.kpiledger.events.kpi.ValueKind;
+import org.kpiledger.integrity.ledger.IntegrityChain;
 import org.kpiledger.platform.AxonPlatformConfiguration;
 import org.kpiledger.query.QuerySideApplication;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.core.BaseConnection;
-import org.kpiledger.integrity.ledger.IntegrityChain;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -96,10 +96,18 @@ public class LedgerBenchmark {
 
     public static void main(String[] args) {
         try {
+            if (args.length > 0 && args[0].equals("bulk")) {
+                int[] sizes = args.length == 1 ? new int[] {1_000, 10_000}
+                        : Arrays.stream(args).skip(1).mapToInt(Integer::parseInt).toArray();
+                System.out.println(BulkBenchmark.table(BulkBenchmark.measure(sizes)));
+                System.exit(0);
+            }
             Duration load = Duration.ofSeconds(args.length == 0 ? 30 : Long.parseLong(args[0]));
             long[] sizes = args.length < 2 ? new long[] {200_000, 1_000_000}
                     : Arrays.stream(args).skip(1).filter(size -> !size.equals("none")).mapToLong(Long::parseLong)
                             .toArray();
+            List<BulkBenchmark.Bulk> bulks = BulkBenchmark.measure(1_000, 10_000);
+            System.out.println(BulkBenchmark.table(bulks));
             LiveBenchmark.Live live = LiveBenchmark.measure(load);
             System.out.println(LiveBenchmark.table(live));
             StandaloneBenchmark.Standalone standalone = StandaloneBenchmark.measure(load, load.multipliedBy(20), 10);
@@ -109,6 +117,7 @@ public class LedgerBenchmark {
                 results.add(measure(size));
                 System.out.println(table(results));
             }
+            System.out.println(BulkBenchmark.table(bulks));
             System.out.println(LiveBenchmark.table(live));
             System.out.println(StandaloneBenchmark.table(standalone));
             System.out.println(table(results));

@@ -38,6 +38,16 @@ class LedgerBenchmarkIT {
     }
 
     @Test
+    void measuresBulksOfFiguresAndPrintsTheirTable() throws Exception {
+        List<BulkBenchmark.Bulk> bulks = BulkBenchmark.measure(100, 300);
+
+        assertThat(bulks).extracting(BulkBenchmark.Bulk::status).containsOnly(200);
+        assertThat(bulks).allSatisfy(bulk -> assertThat(bulk.perSecond()).isPositive());
+        assertThat(bulks).allSatisfy(bulk -> assertThat(bulk.rawPerSecond()).isPositive());
+        assertThat(BulkBenchmark.table(bulks)).contains("| 300 |");
+    }
+
+    @Test
     void measuresTheJarInItsOwnProcessAndPrintsItsTable() throws Exception {
         StandaloneBenchmark.Standalone standalone = StandaloneBenchmark.measure(Duration.ofSeconds(1),
                 Duration.ofSeconds(2), 2);

@@ -221,6 +221,9 @@ class AuthorizationMatrixIT {
                     "a reopening (no such period)", (h, kpi) -> h.post(UNOPENED_PERIOD + "/reopenings",
                             json(Map.of("reason", "誤り", "decisionReference", "決裁 1"))),
                     401, 403, 403, 404, 403, 403, 404),
+            row("PUT /api/v1/users/{username}/email", "set where an account's reminders go",
+                    (h, kpi) -> h.put("/api/v1/users/spare/email", json(Map.of("email", "spare@city.example"))),
+                    401, 403, 403, 403, 403, 403, 200),
             row("GET /api/v1/users/changes", "changes to users", (h, kpi) -> h.get("/api/v1/users/changes"),
                     401, 403, 403, 403, 200, 403, 200),
             row("PUT /api/v1/users/me/password", "own password, with a wrong current one", (h, kpi) -> h.put(

@@ -5,8 +5,14 @@ import static org.awaitility.Awaitility.await;
 import static org.kpiledger.app.LedgerRequests.recordActual;
 import static org.kpiledger.app.LedgerRequests.registerStartups;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,6 +63,61 @@ class SeparateProcessesIT {
         assertThat(progress.path("latestActual").has("recordedBy")).as("no names for anonymous readers").isFalse();
         assertThat(querySide.as("tanaka", LedgerHttp.passwordOf("tanaka")).get("/api/v1/kpis/1-1-1-01").json()
                 .path("latestActual").path("recordedBy").asString()).isEqualTo("sato");
+    }
+
+    /**
+     * Issue 20: a publication through one command side racing figures written through another. The lock is decided
+     * on the KPI's own stream, so no figure of the locked year is stored after the lock, whichever process wrote it.
+     */
+    @Test
+    void aLockRacingAWriteInAnotherProcessLetsNothingInAfterIt() throws Exception {
+        LedgerHttp admin = commandSide.as("admin", LedgerProcesses.ADMIN_PASSWORD);
+        String catalog = LedgerRequests.oneRowCatalog().replace("1-1-1-01,shinagawa-2015", "race-01,race-2015");
+        assertThat(admin.send("POST", "/api/v1/catalogs", catalog.getBytes(StandardCharsets.UTF_8), false,
+                "Content-Type", "text/csv").status()).isEqualTo(200);
+        assertThat(planner.post("/api/v1/strategies/race-2015/periods",
+                LedgerHttp.json(Map.of("fiscalYear", 2016, "dueDate", "2017-06-30"))).status()).isEqualTo(201);
+        LedgerHttp otherCommandSide = processes.launch(LaunchedJar.builtJar("command-side.jar")).http()
+                .as("tanaka", LedgerHttp.passwordOf("tanaka"));
+
+        AtomicBoolean publishing = new AtomicBoolean();
+        List<Integer> writes = new CopyOnWriteArrayList<>();
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+            for (int value = 1; value <= 60; value++) {
+                writes.add(otherCommandSide.post("/api/v1/strategies/race-2015/periods/2016/figures",
+                        LedgerHttp.json(Map.of("figures", List.of(Map.of("kpiId", "race-01", "value", value,
+                                "reason", "再集計 " + value))))).status());
+                if (value == 10) {
+                    publishing.set(true);
+                }
+            }
+        });
+        await().atMost(Duration.ofSeconds(60)).untilTrue(publishing);
+        LedgerHttp.Reply published = planner.post("/api/v1/strategies/race-2015/periods/2016/publication",
+                LedgerHttp.json(Map.of("title", "競合の検証")));
+        writer.get(120, TimeUnit.SECONDS);
+
+        assertThat(published.status()).as(published.body()).isIn(201, 409);
+        List<Map<String, Object>> stream = processes.database().queryForList("""
+                select sequence_number, payload_type, convert_from(payload, 'UTF8') as payload
+                from domain_event_entry where aggregate_identifier = 'race-01' order by sequence_number""");
+        int lockedAt = -1;
+        for (int i = 0; i < stream.size(); i++) {
+            String type = (String) stream.get(i).get("payload_type");
+            String payload = (String) stream.get(i).get("payload");
+            if (type.endsWith("FigureStepTakenEvent") && payload.contains("PUBLISHED")) {
+                lockedAt = i;
+            } else if (lockedAt >= 0) {
+                assertThat(type).as("after the lock at sequence %d: %s", lockedAt, stream.get(i))
+                        .doesNotEndWith("ActualCorrectedEvent").doesNotEndWith("ActualRecordedEvent");
+            }
+        }
+        if (published.status() == 201) {
+            assertThat(lockedAt).as("the publication locked the KPI").isPositive();
+            assertThat(writes).as("writes after the lock were refused").contains(422);
+        }
+        assertThat(writes).as("each write stored whole or was refused: %s", writes).allMatch(status ->
+                status == 200 || status == 409 || status == 422);
     }
 
     @Test

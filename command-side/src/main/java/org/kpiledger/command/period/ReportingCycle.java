@@ -85,7 +85,7 @@ class ReportingCycle {
             throw new PeriodRuleException(ProblemType.FISCAL_YEAR_NOT_STARTED, "fiscalYear",
                     periodId.fiscalYear() + " has not begun; its figures are reported after it.");
         }
-        if (find(periodId).isPresent()) {
+        if (opened(periodId)) {
             throw new PeriodRuleException(ProblemType.PERIOD_ALREADY_OPEN, "fiscalYear",
                     "The reporting period of " + periodId.fiscalYear() + " is already open.");
         }
@@ -100,13 +100,16 @@ class ReportingCycle {
         ReportingPeriodId periodId = command.periodId();
         PlanTerms.Terms terms = terms(periodId);
         requireOpened(periodId);
+        Set<KpiId> registered = planKpis.registeredAmong(command.figures().stream().map(FigureRow::kpiId).toList());
         // every KPI locked in id order before any is written: two bulks never wait on each other in a circle
-        command.figures().stream().map(FigureRow::kpiId).distinct().sorted(Comparator.comparing(KpiId::value))
-                .forEach(kpis::state);
+        registered.stream().sorted(Comparator.comparing(KpiId::value)).forEach(kpis::state);
         List<FiguresResult.Row> rows = new ArrayList<>();
         Set<KpiId> seen = new HashSet<>();
         for (FigureRow figure : command.figures()) {
-            rows.add(write(periodId, figure, seen, writerDepartment, writerRoles, command.dryRun() ? terms : null));
+            rows.add(registered.contains(figure.kpiId())
+                    ? write(periodId, figure, seen, writerDepartment, writerRoles, command.dryRun() ? terms : null)
+                    : refused(figure.kpiId().value(), ProblemType.KPI_NOT_FOUND, "kpiId",
+                            "No KPI " + figure.kpiId() + " is registered."));
         }
         FiguresResult result = FiguresResult.of(rows);
         if (command.dryRun() || result.refused() > 0) {
@@ -297,9 +300,13 @@ class ReportingCycle {
 
     /** The period exists; checked on its stream without taking its lock, which bulks of figures do not need. */
     private void requireOpened(ReportingPeriodId periodId) {
-        if (axon.eventStore().lastSequenceNumberFor(periodId.toString()).isEmpty()) {
+        if (!opened(periodId)) {
             throw notFound(periodId);
         }
+    }
+
+    private boolean opened(ReportingPeriodId periodId) {
+        return axon.eventStore().lastSequenceNumberFor(periodId.toString()).isPresent();
     }
 
     private static PeriodRuleException notFound(ReportingPeriodId periodId) {
@@ -307,16 +314,10 @@ class ReportingCycle {
                 + periodId.fiscalYear() + " is open for plan " + periodId.planId() + ".");
     }
 
+    /** The period, loaded (and locked) into this unit of work; asked of the store first, so that none is looked for. */
     private Aggregate<ReportingPeriod> period(ReportingPeriodId periodId) {
-        return find(periodId).orElseThrow(() -> notFound(periodId));
-    }
-
-    private Optional<Aggregate<ReportingPeriod>> find(ReportingPeriodId periodId) {
-        try {
-            return Optional.of(repository().load(periodId.toString()));
-        } catch (AggregateNotFoundException notFound) {
-            return Optional.empty();
-        }
+        requireOpened(periodId);
+        return repository().load(periodId.toString());
     }
 
     private org.axonframework.modelling.command.Repository<ReportingPeriod> repository() {

@@ -1,5 +1,6 @@
 package org.kpiledger.platform.commands;
 
+import java.util.Collection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +16,14 @@ public class EventPositions {
 
     EventPositions(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** The position of the last event of any of these streams, in one query; 0 when none has an event. */
+    public long lastOfAny(Collection<String> aggregateIdentifiers) {
+        Long last = jdbc.queryForObject("select max(global_index) from domain_event_entry "
+                + "where aggregate_identifier = any(?)", Long.class,
+                (Object) aggregateIdentifiers.toArray(String[]::new));
+        return last == null ? 0 : last;
     }
 
     public long lastOf(String aggregateIdentifier) {

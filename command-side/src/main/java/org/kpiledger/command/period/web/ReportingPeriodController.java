@@ -213,11 +213,12 @@ class ReportingPeriodController {
             all.set(rowAt.get(i), decided.results().get(i));
         }
         FiguresResult result = new FiguresResult(all, decided.recorded(), decided.corrected(), decided.unchanged(),
-                decided.refused() + (lines.size() - rows.size()));
+                decided.refused() + (lines.size() - rows.size()), null);
         if (result.refused() > 0) {
             throw new FiguresRefusedException(result);
         }
-        return ResponseEntity.ok(result);
+        return ResponseEntity.ok(dryRun ? result
+                : result.at(positions.lastOfAny(rows.stream().map(row -> row.kpiId().value()).toList())));
     }
 
     private FiguresResult.Row malformed(PeriodRequests.FigureLine line) {
