@@ -21,11 +21,11 @@ final class UserRequests {
             @NotBlank @LedgerText String password,
             @NotEmpty Set<@NotNull LedgerRole> roles,
             Department department,
-            @Email @Size(max = 254) String email) {
+            @Email @LedgerText @Size(max = 254) String email) {
     }
 
     /** The address reminders go to; null removes it. */
-    record EmailAddress(@Email @Size(max = 254) String email) {
+    record EmailAddress(@Email @LedgerText @Size(max = 254) String email) {
     }
 
     record Roles(@NotEmpty Set<@NotNull LedgerRole> roles, Department department) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaParameterizedType;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -88,11 +89,20 @@ class ArchitectureTest {
         assertThat(unchecked).as("text fields of request bodies without @LedgerText").isEmpty();
     }
 
-    /** Request records, and the records nested in them; the contract's value types check themselves. */
+    /**
+     * Request records, and the records nested in them, in lists too ({@code List<FigureLine>}); the contract's value
+     * types check themselves.
+     */
     private static void collectRequestTypes(JavaClass type, Set<JavaClass> found) {
         if (type.getPackageName().startsWith("org.kpiledger") && !type.getPackageName().startsWith("org.kpiledger.events")
                 && type.isRecord() && found.add(type)) {
-            type.getFields().forEach(field -> collectRequestTypes(field.getRawType(), found));
+            type.getFields().forEach(field -> {
+                collectRequestTypes(field.getRawType(), found);
+                if (field.getType() instanceof JavaParameterizedType parameterized) {
+                    parameterized.getActualTypeArguments().forEach(argument ->
+                            collectRequestTypes(argument.toErasure(), found));
+                }
+            });
         }
     }
 

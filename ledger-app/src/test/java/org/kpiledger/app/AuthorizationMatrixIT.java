@@ -65,6 +65,9 @@ class AuthorizationMatrixIT {
     private static final String PLAN = "/api/v1/strategies/shinagawa-2015";
     /** A fiscal year of the plan no reporting period was opened for: every step past the table answers 404. */
     private static final String UNOPENED_PERIOD = PLAN + "/periods/2018";
+    private static final String PAGES = "/entry/periods/shinagawa-2015/2018";
+    private static final String MULTIPART_SHEET = "--matrix\r\nContent-Disposition: form-data; name=\"sheet\"; "
+            + "filename=\"sheet.xlsx\"\r\nContent-Type: application/octet-stream\r\n\r\nnot a workbook\r\n--matrix--\r\n";
     /** Each adoption of a scoring policy in the matrix takes effect from a year of its own. */
     private static final AtomicInteger POLICY_YEARS = new AtomicInteger();
     /** A report the committee published, read by the rows of publications. */
@@ -220,6 +223,42 @@ class AuthorizationMatrixIT {
             row("POST /api/v1/strategies/{planId}/periods/{fiscalYear}/reopenings",
                     "a reopening (no such period)", (h, kpi) -> h.post(UNOPENED_PERIOD + "/reopenings",
                             json(Map.of("reason", "誤り", "decisionReference", "決裁 1"))),
+                    401, 403, 403, 404, 403, 403, 404),
+            row("GET /periods/{planId}/{fiscalYear}", "a reporting period's page (none open)",
+                    (h, kpi) -> h.get("/periods/shinagawa-2015/2018"),
+                    401, 404, 404, 404, 404, 404, 404),
+            row("GET /periods/{planId}/{fiscalYear}/departments/{department}/review",
+                    "the review page of a submission (none open)",
+                    (h, kpi) -> h.get("/periods/shinagawa-2015/2018/departments/sangyo/review"),
+                    401, 403, 403, 404, 403, 403, 404),
+            row("GET /entry/periods/{planId}/{fiscalYear}/departments/{department}", "a department's grid of figures",
+                    (h, kpi) -> h.get(PAGES + "/departments/sangyo"),
+                    401, 200, 403, 200, 403, 403, 200),
+            row("POST /entry/periods/{planId}/{fiscalYear}/departments/{department}/figures",
+                    "the grid sent (no such period)", (h, kpi) -> form(h, PAGES + "/departments/sangyo/figures",
+                            "action=preview&value%3A" + kpi + "=5"),
+                    401, 404, 403, 404, 403, 403, 404),
+            row("POST /entry/periods/{planId}/{fiscalYear}/departments/{department}/sheet",
+                    "a sheet uploaded (not a workbook)", (h, kpi) -> h.send("POST", PAGES
+                            + "/departments/sangyo/sheet", MULTIPART_SHEET.getBytes(StandardCharsets.UTF_8), false,
+                            "Content-Type", "multipart/form-data; boundary=matrix"),
+                    401, 400, 403, 400, 403, 403, 400),
+            row("POST /entry/periods/{planId}/{fiscalYear}/departments/{department}/submission",
+                    "the submission form (no such period)",
+                    (h, kpi) -> form(h, PAGES + "/departments/sangyo/submission", ""),
+                    401, 404, 403, 403, 403, 403, 404),
+            row("POST /entry/periods/{planId}/{fiscalYear}/departments/{department}/review",
+                    "the review form (no such period)",
+                    (h, kpi) -> form(h, PAGES + "/departments/sangyo/review", "decision=APPROVE"),
+                    401, 403, 403, 404, 403, 403, 404),
+            row("POST /entry/periods/{planId}/{fiscalYear}/opinions", "the opinion form (no such period)",
+                    (h, kpi) -> form(h, PAGES + "/opinions", "text=%E9%A0%86%E8%AA%BF"),
+                    401, 403, 403, 403, 403, 404, 404),
+            row("POST /entry/periods/{planId}/{fiscalYear}/publication", "the publication form (no such period)",
+                    (h, kpi) -> form(h, PAGES + "/publication", "title=report"),
+                    401, 403, 403, 404, 403, 403, 404),
+            row("POST /entry/periods/{planId}/{fiscalYear}/reopenings", "the reopening form (no such period)",
+                    (h, kpi) -> form(h, PAGES + "/reopenings", "reason=why&decisionReference=ref"),
                     401, 403, 403, 404, 403, 403, 404),
             row("PUT /api/v1/users/{username}/email", "set where an account's reminders go",
                     (h, kpi) -> h.put("/api/v1/users/spare/email", json(Map.of("email", "spare@city.example"))),
@@ -531,6 +570,12 @@ class AuthorizationMatrixIT {
         public String toString() {
             return endpoint + " (" + description + ")";
         }
+    }
+
+    /** A page's form sent as a browser sends it (without a session here, so no CSRF token is asked). */
+    private static Reply form(LedgerHttp http, String path, String body) {
+        return http.send("POST", path, body.getBytes(StandardCharsets.UTF_8), false, "Content-Type",
+                "application/x-www-form-urlencoded");
     }
 
     private static Row row(String endpoint, String description, BiFunction<LedgerHttp, String, Reply> call,

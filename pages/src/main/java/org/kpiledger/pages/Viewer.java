@@ -9,9 +9,9 @@ import org.kpiledger.platform.security.LedgerRole;
  * security rules still decide every request; this only keeps a page from offering what would be refused.
  */
 public record Viewer(String name, String department, boolean staff, boolean committee, boolean auditor,
-                     boolean admin) {
+                     boolean admin, boolean planner) {
 
-    static final Viewer ANONYMOUS = new Viewer(null, null, false, false, false, false);
+    static final Viewer ANONYMOUS = new Viewer(null, null, false, false, false, false, false);
 
     public static Viewer current() {
         return LedgerPrincipal.current().map(Viewer::of).orElse(ANONYMOUS);
@@ -20,7 +20,8 @@ public record Viewer(String name, String department, boolean staff, boolean comm
     static Viewer of(LedgerPrincipal principal) {
         boolean admin = principal.has(LedgerRole.ADMIN);
         return new Viewer(principal.name(), principal.department(), admin || principal.has(LedgerRole.STAFF),
-                admin || principal.has(LedgerRole.COMMITTEE), admin || principal.has(LedgerRole.AUDITOR), admin);
+                admin || principal.has(LedgerRole.COMMITTEE), admin || principal.has(LedgerRole.AUDITOR), admin,
+                admin || principal.has(LedgerRole.PLANNER));
     }
 
     public boolean signedIn() {

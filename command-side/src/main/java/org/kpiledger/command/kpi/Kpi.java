@@ -238,9 +238,12 @@ class Kpi {
         Map<Integer, BigDecimal> byYear = new TreeMap<>();
         state.actuals().forEach((fiscalYear, quantity) -> byYear.put(fiscalYear.year(), quantity.amount()));
         KpiRegisteredEvent registered = state.registered();
+        Map<Integer, FigureStatus> statuses = new TreeMap<>();
+        state.cycle().forEach((fiscalYear, figure) -> statuses.put(fiscalYear.year(), figure.status()));
         return new KpiFigures(kpiId, registered.name(), registered.unit(), registered.valueKind(),
                 registered.baseline().fiscalYear().year(),
-                state.department() == null ? null : state.department().code(), byYear, version);
+                state.department() == null ? null : state.department().code(), byYear, version,
+                state.placement() == null ? null : state.placement().planId().value(), statuses);
     }
 
     private String unit() {

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * What a bulk of figures did, or would do: every row's outcome in the order sent, and the counts. A refused row
- * carries the problem's {@code code} and {@code field}; a dry run adds the achievement each figure would give. A
+ * carries the problem's {@code code} and {@code field}; a dry run adds the achievement each figure would give
+ * ({@code progressRate}, {@code grade}) and the grade the KPI has now ({@code previousGrade}). A
  * stored bulk answers the {@code position} of its last event (for {@code minPosition}).
  */
 public record FiguresResult(List<Row> results, int recorded, int corrected, int unchanged, int refused,
@@ -15,7 +16,7 @@ public record FiguresResult(List<Row> results, int recorded, int corrected, int 
     /** One row's outcome: {@code RECORDED}, {@code CORRECTED}, {@code UNCHANGED} or {@code REFUSED}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Row(String kpiId, String outcome, String code, String field, String detail, Long version,
-                      BigDecimal progressRate, String grade) {
+                      BigDecimal progressRate, String grade, String previousGrade) {
     }
 
     static FiguresResult of(List<Row> rows) {

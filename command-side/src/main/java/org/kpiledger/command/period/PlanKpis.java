@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * them belong to a plan and to which department each KPI's own stream says, loaded in the deciding unit of work.
  */
 @Component
-class PlanKpis {
+public class PlanKpis {
 
     private final JdbcTemplate jdbc;
 
@@ -30,7 +30,7 @@ class PlanKpis {
                 .stream().map(KpiId::new).collect(Collectors.toSet());
     }
 
-    List<KpiId> registered() {
+    public List<KpiId> registered() {
         return jdbc.queryForList("select aggregate_identifier from domain_event_entry where type = ? "
                 + "and sequence_number = 0 order by aggregate_identifier", String.class, StreamTypes.KPI)
                 .stream().map(KpiId::new).toList();

@@ -130,10 +130,13 @@ class ReportingCycle {
             requireInPlan(before, periodId);
             KpiStreams.Written written = kpis.write(figure.kpiId(), periodId.fiscalYear(), figure.value(),
                     figure.note(), figure.evidenceReference(), figure.reason(), writerDepartment, writerRoles);
-            Achievement achievement = preview == null ? null : achievement(written.state(), preview);
+            if (preview == null) {
+                return new FiguresResult.Row(kpiId, written.outcome().name(), null, null, null, written.version(),
+                        null, null, null);
+            }
+            Achievement achievement = achievement(written.state(), preview);
             return new FiguresResult.Row(kpiId, written.outcome().name(), null, null, null, written.version(),
-                    achievement == null ? null : achievement.progressRate(),
-                    achievement == null ? null : achievement.grade());
+                    achievement.progressRate(), achievement.grade(), achievement(before, preview).grade());
         } catch (KpiRuleViolation violation) {
             return refused(kpiId, violation.code(), violation.field(), violation.getMessage());
         } catch (PeriodRuleException violation) {
@@ -148,7 +151,7 @@ class ReportingCycle {
     }
 
     private static FiguresResult.Row refused(String kpiId, ProblemType code, String field, String detail) {
-        return new FiguresResult.Row(kpiId, "REFUSED", code.name(), field, detail, null, null, null);
+        return new FiguresResult.Row(kpiId, "REFUSED", code.name(), field, detail, null, null, null, null);
     }
 
     /** The achievement the KPI's latest figure gives under the policy in force for its year. */

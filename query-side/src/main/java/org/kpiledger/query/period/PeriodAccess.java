@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A period's progress (who has submitted, who is overdue) is for the city's own people; the changes made after
- * publication, with the names of who made them, for auditors, the committee and the planning division.
+ * publication, with the names of who made them, for auditors, the committee and the planning division; the period's
+ * page likewise, its review page for the planning division.
  */
 @Component
 class PeriodAccess implements AccessRules {
@@ -20,6 +21,8 @@ class PeriodAccess implements AccessRules {
                 AccessRule.signedIn(HttpMethod.GET, "/api/v1/strategies/*/periods"),
                 AccessRule.signedIn(HttpMethod.GET, "/api/v1/strategies/*/periods/*"),
                 AccessRule.role(HttpMethod.GET, "/api/v1/strategies/*/periods/*/changes-since-publication",
-                        LedgerRole.AUDITOR, LedgerRole.COMMITTEE, LedgerRole.PLANNER));
+                        LedgerRole.AUDITOR, LedgerRole.COMMITTEE, LedgerRole.PLANNER),
+                AccessRule.signedIn(HttpMethod.GET, "/periods/*/*"),
+                AccessRule.role(HttpMethod.GET, "/periods/*/*/departments/*/review", LedgerRole.PLANNER));
     }
 }

@@ -139,6 +139,32 @@ class PeriodReader {
                 planId, fiscalYear, planId, fiscalYear, fiscalYear, planId);
     }
 
+    /**
+     * The figures of a department's last submission that changed after its previous one (or after the period
+     * opened, at the first submission): what a reviewer looks at again.
+     */
+    List<Map<String, Object>> changesSincePreviousSubmission(String planId, int fiscalYear, String department) {
+        return jdbc.queryForList("""
+                with submissions as (
+                    select position, row_number() over (order by position desc) as n from ledger_change
+                    where subject = ? and subject_kind = 'PERIOD' and type = 'DepartmentSubmitted'
+                        and to_value ->> 'department' = ?),
+                     window_of as (
+                    select coalesce((select position from submissions where n = 2), 0) as after,
+                           coalesce((select position from submissions where n = 1), 0) as upto),
+                     submitted as (
+                    select kpi_ids from reporting_period_department
+                    where plan_id = ? and fiscal_year = ? and department = ?)
+                select c.subject as kpi_id, c.type, c.from_value #>> '{}' as from_value,
+                    c.to_value #>> '{}' as to_value, c.recorded_at, c.actor, c.reason
+                from ledger_change c, window_of w, submitted s
+                where c.subject_kind = 'KPI' and c.fiscal_year = ? and c.subject = any(s.kpi_ids)
+                    and c.type in ('ActualRecorded', 'ActualCorrected')
+                    and c.position > w.after and c.position < w.upto
+                order by c.position""", planId + "/" + fiscalYear, department, planId, fiscalYear, department,
+                fiscalYear);
+    }
+
     private BigDecimal number(String jsonValue) {
         if (jsonValue == null) {
             return null;

@@ -26,7 +26,7 @@ final class PeriodRequests {
 
     /** One row of a bulk, as sent (JSON, a CSV line or a sheet's row). */
     record FigureLine(
-            @NotBlank String kpiId,
+            @NotBlank @LedgerText @Size(max = 64) String kpiId,
             @NotNull BigDecimal value,
             @LedgerText(multiLine = true) @Size(max = 2000) String note,
             @LedgerText @Size(max = 500) String evidenceReference,

@@ -186,7 +186,7 @@ class ReportingPeriodController {
      * in a dry run, so that the answer names every row's fate whatever is wrong; only a bulk without a refused row
      * is sent to be stored.
      */
-    private ResponseEntity<FiguresResult> record(ReportingPeriodId periodId, List<PeriodRequests.FigureLine> lines,
+    ResponseEntity<FiguresResult> record(ReportingPeriodId periodId, List<PeriodRequests.FigureLine> lines,
             boolean dryRun) {
         List<FiguresResult.Row> malformed = new ArrayList<>();
         List<FigureRow> rows = new ArrayList<>();
@@ -230,14 +230,14 @@ class ReportingPeriodController {
                 return null;
             } catch (IllegalArgumentException e) {
                 return new FiguresResult.Row(kpiId, "REFUSED", ProblemType.INVALID_FIELD.name(), "kpiId",
-                        e.getMessage(), null, null, null);
+                        e.getMessage(), null, null, null, null);
             }
         }
         ConstraintViolation<PeriodRequests.FigureLine> first = violations.stream()
                 .min(Comparator.comparing(violation -> violation.getPropertyPath().toString())).orElseThrow();
         return new FiguresResult.Row(kpiId, "REFUSED", ProblemType.INVALID_FIELD.name(),
                 first.getPropertyPath().toString(), first.getPropertyPath() + " " + first.getMessage() + ".", null,
-                null, null);
+                null, null, null);
     }
 
     private static String blankless(String text) {
