@@ -66,6 +66,16 @@ class AuthorizationMatrixIT {
     /** A fiscal year of the plan no reporting period was opened for: every step past the table answers 404. */
     private static final String UNOPENED_PERIOD = PLAN + "/periods/2018";
     private static final String PAGES = "/entry/periods/shinagawa-2015/2018";
+    /** The shipped sabc version 1 sent again as a definition: valid, and refused as taken. */
+    private static final String SHIPPED_POLICY_AGAIN = """
+            {"id": "sabc", "version": 1, "title": "S / A / B / C",
+             "achieved": {"grade": "S", "category": "ACHIEVED"},
+             "bands": [{"minShareOfExpected": 0.9, "grade": "A", "category": "ON_TRACK"},
+                       {"minShareOfExpected": null, "grade": "C", "category": "BEHIND"}],
+             "maintain": {"tolerance": 0.1, "within": {"grade": "A", "category": "ON_TRACK"},
+                          "outside": {"grade": "C", "category": "BEHIND"}},
+             "notMeasured": {"grade": "-", "category": "NOT_MEASURABLE"},
+             "notGradable": {"grade": "-", "category": "NOT_MEASURABLE"}}""";
     private static final String MULTIPART_SHEET = "--matrix\r\nContent-Disposition: form-data; name=\"sheet\"; "
             + "filename=\"sheet.xlsx\"\r\nContent-Type: application/octet-stream\r\n\r\nnot a workbook\r\n--matrix--\r\n";
     /** Each adoption of a scoring policy in the matrix takes effect from a year of its own. */
@@ -124,6 +134,9 @@ class AuthorizationMatrixIT {
             row("PUT /api/v1/kpis/{kpiId}/department", "assign the owning department", (h, kpi) -> h.put(
                             "/api/v1/kpis/" + kpi + "/department", json(Map.of("department", "kikaku")), "If-Match", "*"),
                     401, 403, 403, 200, 403, 403, 200),
+            row("POST /api/v1/scoring-policies", "define a scoring policy (a shipped version: refused)",
+                    (h, kpi) -> h.post("/api/v1/scoring-policies", SHIPPED_POLICY_AGAIN),
+                    401, 403, 403, 409, 403, 403, 409),
             row("POST /api/v1/strategies/{planId}/scoring-policies", "adopt a scoring policy",
                     (h, kpi) -> h.post("/api/v1/strategies/shinagawa-2015/scoring-policies",
                             json(Map.of("policyId", "sabc", "version", 1,

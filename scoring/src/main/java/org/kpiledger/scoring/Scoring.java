@@ -75,15 +75,41 @@ public final class Scoring {
             BigDecimal allowed = kpi.baselineValue().abs().multiply(policy.maintain().tolerance());
             return deviation.compareTo(allowed) <= 0 ? policy.maintain().within() : policy.maintain().outside();
         }
-        if (progressRate == null) {
+        boolean gradesByProgress = policy.bands().stream().anyMatch(band -> band.minShareOfExpected() != null);
+        if (progressRate == null && gradesByProgress) {
             return policy.notGradable();
         }
         for (ScoringPolicy.Band band : policy.bands()) {
-            if (band.minShareOfExpected() == null || reaches(progressRate, expected, band.minShareOfExpected())) {
+            if (earns(band, kpi, actual, progressRate, expected)) {
                 return new ScoringPolicy.Outcome(band.grade(), band.category());
             }
         }
-        throw new IllegalStateException("policy " + policy.id() + " has no band without a minimum");
+        throw new IllegalStateException("policy " + policy.id() + " has no band without a criterion");
+    }
+
+    /** Whether every criterion the band names holds; one that cannot be decided (no baseline) does not. */
+    private static boolean earns(ScoringPolicy.Band band, Kpi kpi, BigDecimal actual, BigDecimal progressRate,
+            BigDecimal expected) {
+        if (band.minShareOfExpected() != null
+                && (progressRate == null || !reaches(progressRate, expected, band.minShareOfExpected()))) {
+            return false;
+        }
+        boolean decreasing = kpi.direction() == Direction.DECREASE;
+        if (band.minShareOfTarget() != null) {
+            BigDecimal numerator = decreasing ? kpi.targetValue() : actual;
+            BigDecimal denominator = decreasing ? actual : kpi.targetValue();
+            if (denominator.signum() <= 0
+                    || numerator.divide(denominator, PRECISION).compareTo(band.minShareOfTarget()) < 0) {
+                return false;
+            }
+        }
+        BigDecimal baseline = kpi.baselineValue();
+        if (Boolean.TRUE.equals(band.aboveBaseline())
+                && (baseline == null || (decreasing ? actual.compareTo(baseline) >= 0 : actual.compareTo(baseline) <= 0))) {
+            return false;
+        }
+        return band.withinBaselineTolerance() == null || baseline != null && actual.subtract(baseline).abs()
+                .compareTo(baseline.abs().multiply(band.withinBaselineTolerance())) <= 0;
     }
 
     /** Whether progress is at least {@code share} of what was expected by now; nothing is expected in year 0. */

@@ -12,6 +12,7 @@ public final class StreamTypes {
     public static final String PUBLICATION = "Publication";
     public static final String LEDGER_INTEGRITY = "LedgerIntegrity";
     public static final String REPORTING_PERIOD = "ReportingPeriod";
+    public static final String SCORING_POLICY = "ScoringPolicy";
 
     private StreamTypes() {
     }

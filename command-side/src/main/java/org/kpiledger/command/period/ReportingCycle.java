@@ -21,6 +21,7 @@ import org.kpiledger.command.kpi.DepartmentRuleException;
 import org.kpiledger.command.kpi.InvalidKpiCommandException;
 import org.kpiledger.command.kpi.KpiRuleViolation;
 import org.kpiledger.command.kpi.KpiStreams;
+import org.kpiledger.command.scoring.DefinedScoringPolicies;
 import org.kpiledger.command.strategy.PlanTerms;
 import org.kpiledger.events.kpi.Department;
 import org.kpiledger.events.kpi.FigureStep;
@@ -43,7 +44,6 @@ import org.kpiledger.platform.security.LedgerRole;
 import org.kpiledger.platform.web.ProblemType;
 import org.kpiledger.scoring.Achievement;
 import org.kpiledger.scoring.Scoring;
-import org.kpiledger.scoring.ScoringPolicies;
 import org.kpiledger.scoring.ScoringPolicy;
 import org.springframework.stereotype.Component;
 
@@ -60,11 +60,11 @@ class ReportingCycle {
     private final KpiStreams kpis;
     private final PlanKpis planKpis;
     private final PlanTerms planTerms;
-    private final ScoringPolicies policies;
+    private final DefinedScoringPolicies policies;
     private final Clock clock;
 
     ReportingCycle(Configuration axon, KpiStreams kpis, PlanKpis planKpis, PlanTerms planTerms,
-            ScoringPolicies policies, Clock clock) {
+            DefinedScoringPolicies policies, Clock clock) {
         this.axon = axon;
         this.kpis = kpis;
         this.planKpis = planKpis;

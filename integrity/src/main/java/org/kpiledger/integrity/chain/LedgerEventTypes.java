@@ -7,6 +7,7 @@ import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.kpiledger.events.integrity.IntegrityEvent;
 import org.kpiledger.events.kpi.KpiEvent;
 import org.kpiledger.events.period.PeriodEvent;
+import org.kpiledger.events.scoring.ScoringPolicyEvent;
 import org.kpiledger.events.strategy.StrategyEvent;
 
 /** The ledger's event types by the name an entry gives them: the record's simple name, such as {@code ActualRecordedEvent}. */
@@ -16,7 +17,8 @@ public final class LedgerEventTypes {
     private static final AnnotationRevisionResolver REVISIONS = new AnnotationRevisionResolver();
 
     static {
-        for (Class<?> root : new Class<?>[] {KpiEvent.class, StrategyEvent.class, PeriodEvent.class, IntegrityEvent.class}) {
+        for (Class<?> root : new Class<?>[] {KpiEvent.class, StrategyEvent.class, PeriodEvent.class, ScoringPolicyEvent.class,
+                IntegrityEvent.class}) {
             for (Class<?> type : root.getPermittedSubclasses()) {
                 if (BY_NAME.put(type.getSimpleName(), type) != null) {
                     throw new IllegalStateException("Two event types are named " + type.getSimpleName());

@@ -11,6 +11,7 @@ import org.kpiledger.events.kpi.KpiPlacement;
 import org.kpiledger.events.kpi.KpiRegisteredEvent;
 import org.kpiledger.events.kpi.KpiState;
 import org.kpiledger.events.kpi.Target;
+import org.kpiledger.events.scoring.ScoringPolicyDefinedEvent;
 import org.kpiledger.events.strategy.ScoringPolicyAdoptedEvent;
 import org.kpiledger.integrity.chain.FlatValues;
 import org.kpiledger.integrity.chain.LedgerEntry;
@@ -22,11 +23,12 @@ import org.kpiledger.scoring.ScoringPolicy;
  * The progress of every KPI as the ledger stood after a position, folded from the events themselves (never from a
  * read model), and its hash: what a published report is, and what its verification recomputes. Per KPI, in id
  * order: its registration, target in force, placement and owner, the actual of each fiscal year, and its
- * achievement under the scoring policy its plan had adopted for the latest actual's year.
+ * achievement under the scoring policy its plan had adopted for the latest actual's year (shipped, or defined by the
+ * city in an event before the position).
  */
 final class PublishedView {
 
-    private final ScoringPolicies policies;
+    private ScoringPolicies policies;
     private final Map<String, KpiState> kpis = new TreeMap<>();
     private final Map<String, TreeMap<Integer, ScoringPolicyAdoptedEvent>> adoptions = new TreeMap<>();
 
@@ -36,7 +38,9 @@ final class PublishedView {
 
     /** Takes in the next event, in position order. */
     void apply(Object event) {
-        if (event instanceof ScoringPolicyAdoptedEvent adopted) {
+        if (event instanceof ScoringPolicyDefinedEvent defined) {
+            policies = policies.with(List.of(ScoringPolicies.parse(defined.definition())));
+        } else if (event instanceof ScoringPolicyAdoptedEvent adopted) {
             adoptions.computeIfAbsent(adopted.planId().value(), plan -> new TreeMap<>())
                     .put(adopted.effectiveFrom().year(), adopted);
         } else if (event instanceof KpiEvent kpiEvent) {

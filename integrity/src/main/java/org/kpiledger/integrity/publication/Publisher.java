@@ -71,10 +71,10 @@ public class Publisher {
         return snapshot.execute(status -> {
             PublishedView view = new PublishedView(policies);
             jdbc.query("select payload, payload_type, payload_revision from domain_event_entry "
-                            + "where global_index <= ? and type in (?, ?) order by global_index",
+                            + "where global_index <= ? and type in (?, ?, ?) order by global_index",
                     row -> {
                         view.apply(IntegrityChain.payload(serializer, row));
-                    }, position, StreamTypes.KPI, StreamTypes.STRATEGY);
+                    }, position, StreamTypes.KPI, StreamTypes.STRATEGY, StreamTypes.SCORING_POLICY);
             return view.hash();
         });
     }

@@ -220,7 +220,8 @@ public class LedgerProblemDetailsHandler extends ResponseEntityExceptionHandler 
         return path.isEmpty() ? key : path + "." + key;
     }
 
-    private static String fieldPath(List<JacksonException.Reference> path) {
+    /** A JSON path as the problem's {@code field} names it: {@code bands[0].grade}. */
+    public static String fieldPath(List<JacksonException.Reference> path) {
         StringBuilder field = new StringBuilder();
         for (JacksonException.Reference reference : path) {
             if (reference.getPropertyName() != null) {

@@ -55,6 +55,8 @@ public enum ProblemType {
     LAST_ADMINISTRATOR(CONFLICT),
     NOTHING_TO_ACKNOWLEDGE(CONFLICT),
     PERIOD_ALREADY_OPEN(CONFLICT),
+    /** A scoring policy version that exists already (shipped or defined): a version never changes. */
+    SCORING_POLICY_EXISTS(CONFLICT),
     /** The fiscal year's figure was published: it changes only after a recorded reopening. */
     PERIOD_LOCKED(CONFLICT),
     /** The department's figures of the year are submitted (or approved): they change only after a return. */

@@ -18,6 +18,7 @@ import org.kpiledger.events.period.OpinionGivenEvent;
 import org.kpiledger.events.period.PeriodPublishedEvent;
 import org.kpiledger.events.period.PeriodReopenedEvent;
 import org.kpiledger.events.period.ReportingPeriodOpenedEvent;
+import org.kpiledger.events.scoring.ScoringPolicyDefinedEvent;
 import org.kpiledger.events.strategy.GoalDefinedEvent;
 import org.kpiledger.events.strategy.MeasureDefinedEvent;
 import org.kpiledger.events.strategy.PolicyDefinedEvent;
@@ -46,6 +47,7 @@ final class ChangeTypes {
             Map.entry(OpinionGivenEvent.class, "OpinionGiven"),
             Map.entry(PeriodPublishedEvent.class, "PeriodPublished"),
             Map.entry(PeriodReopenedEvent.class, "PeriodReopened"),
+            Map.entry(ScoringPolicyDefinedEvent.class, "ScoringPolicyDefined"),
             Map.entry(StrategyDefinedEvent.class, "StrategyDefined"),
             Map.entry(GoalDefinedEvent.class, "GoalDefined"),
             Map.entry(PolicyDefinedEvent.class, "PolicyDefined"),

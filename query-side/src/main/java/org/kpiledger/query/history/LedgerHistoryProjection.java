@@ -32,6 +32,8 @@ import org.kpiledger.events.period.PeriodEvent;
 import org.kpiledger.events.period.PeriodPublishedEvent;
 import org.kpiledger.events.period.PeriodReopenedEvent;
 import org.kpiledger.events.period.ReportingPeriodOpenedEvent;
+import org.kpiledger.events.scoring.ScoringPolicyDefinedEvent;
+import org.kpiledger.events.scoring.ScoringPolicyEvent;
 import org.kpiledger.events.strategy.GoalDefinedEvent;
 import org.kpiledger.events.strategy.MeasureDefinedEvent;
 import org.kpiledger.events.strategy.PolicyDefinedEvent;
@@ -188,6 +190,17 @@ class LedgerHistoryProjection {
         }
         insert(event.periodId().toString(), "PERIOD", event, message, sequenceNumber,
                 new Change(event.periodId().fiscalYear().year(), null, stated).reason(reason).decision(decision));
+    }
+
+    /** A scoring policy a city defined (subject kind POLICY, the subject {@code id@version}): the definition. */
+    @EventHandler
+    void on(ScoringPolicyDefinedEvent event, EventMessage<?> message, @SequenceNumber long sequenceNumber) {
+        Map<String, Object> stated = new LinkedHashMap<>();
+        stated.put("policyId", event.policyId());
+        stated.put("version", event.version());
+        stated.put("definition", json.readTree(event.definition()));
+        insert(ScoringPolicyEvent.streamOf(event.policyId(), event.version()), "POLICY", event, message,
+                sequenceNumber, new Change(null, null, stated));
     }
 
     /** The ledger's own events: acknowledged breaks of its history, published reports (subject kind LEDGER). */

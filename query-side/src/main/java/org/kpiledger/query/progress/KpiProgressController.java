@@ -31,7 +31,8 @@ class KpiProgressController {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
     /** The projections a KPI view is read from. */
-    static final List<String> PROJECTIONS = List.of(KpiProgressProjection.PROCESSING_GROUP, "strategy");
+    static final List<String> PROJECTIONS = List.of(KpiProgressProjection.PROCESSING_GROUP, "strategy",
+            "scoring-policies");
 
     private final KpiProgressReader reader;
     private final ProjectionProgress progress;

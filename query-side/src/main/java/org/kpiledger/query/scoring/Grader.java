@@ -6,11 +6,11 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.kpiledger.query.temporal.AsOf;
 import org.kpiledger.scoring.Achievement;
+import org.kpiledger.scoring.Scoring;
 import org.kpiledger.scoring.ScoringPolicies;
 import org.kpiledger.scoring.ScoringPolicy;
-import org.kpiledger.scoring.Scoring;
-import org.kpiledger.query.temporal.AsOf;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,9 +23,9 @@ import org.springframework.stereotype.Component;
 public class Grader {
 
     private final JdbcTemplate jdbc;
-    private final ScoringPolicies policies;
+    private final DefinedPolicies policies;
 
-    Grader(JdbcTemplate jdbc, ScoringPolicies policies) {
+    Grader(JdbcTemplate jdbc, DefinedPolicies policies) {
         this.jdbc = jdbc;
         this.policies = policies;
     }
@@ -41,7 +41,7 @@ public class Grader {
                     position[0] = Math.max(position[0], row.getLong(5));
                 }, asOf.sqlValue());
         byPlan.values().forEach(adoptions -> adoptions.sort(Comparator.comparingInt(Adoption::effectiveFrom)));
-        return new Adoptions(byPlan, policies, position[0]);
+        return new Adoptions(byPlan, policies.all(), position[0]);
     }
 
     public record Adoption(int effectiveFrom, String policyId, int policyVersion) {

@@ -38,7 +38,8 @@ public class ProjectionProgress {
     private final Duration gapSettleTime;
     /** The one stream type (aggregate) each projection reads, where it reads only one. */
     private static final Map<String, String> STREAM_TYPE_BY_GROUP = Map.of("kpi-progress",
-            StreamTypes.KPI, "strategy", StreamTypes.STRATEGY, "reporting-cycle", StreamTypes.REPORTING_PERIOD);
+            StreamTypes.KPI, "strategy", StreamTypes.STRATEGY, "reporting-cycle", StreamTypes.REPORTING_PERIOD,
+            "scoring-policies", StreamTypes.SCORING_POLICY);
     /** Gaps seen empty, and when they were first seen so. */
     private final Map<Long, Instant> gapsSeen = new ConcurrentHashMap<>();
     /** The change history holds every event up to here (or knows there is none): the walk goes on from here. */

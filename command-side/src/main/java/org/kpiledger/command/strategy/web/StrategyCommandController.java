@@ -9,13 +9,13 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.kpiledger.command.scoring.DefinedScoringPolicies;
 import org.kpiledger.command.strategy.PolicyAlreadyInForceException;
-import org.kpiledger.platform.commands.CommandDispatcher;
-import org.kpiledger.platform.commands.EventPositions;
 import org.kpiledger.events.kpi.FiscalYear;
 import org.kpiledger.events.strategy.AdoptScoringPolicyCommand;
 import org.kpiledger.events.strategy.PlanId;
-import org.kpiledger.scoring.ScoringPolicies;
+import org.kpiledger.platform.commands.CommandDispatcher;
+import org.kpiledger.platform.commands.EventPositions;
 import org.kpiledger.platform.web.InvalidFieldException;
 import org.kpiledger.platform.web.LedgerText;
 import org.kpiledger.platform.web.ProblemType;
@@ -35,10 +35,10 @@ import org.springframework.web.bind.annotation.RestController;
 class StrategyCommandController {
 
     private final CommandDispatcher commands;
-    private final ScoringPolicies policies;
+    private final DefinedScoringPolicies policies;
     private final EventPositions positions;
 
-    StrategyCommandController(CommandDispatcher commands, ScoringPolicies policies, EventPositions positions) {
+    StrategyCommandController(CommandDispatcher commands, DefinedScoringPolicies policies, EventPositions positions) {
         this.commands = commands;
         this.policies = policies;
         this.positions = positions;
@@ -49,7 +49,7 @@ class StrategyCommandController {
     ResponseEntity<Adopted> adopt(@PathVariable PlanId planId, @Valid @RequestBody AdoptPolicy request) {
         if (policies.find(request.policyId(), request.version()).isEmpty()) {
             throw new InvalidFieldException("policyId", "No scoring policy " + request.policyId() + " version "
-                    + request.version() + " is shipped; GET /api/v1/scoring-policies lists them.");
+                    + request.version() + " is shipped or defined; GET /api/v1/scoring-policies lists them.");
         }
         commands.send(new AdoptScoringPolicyCommand(planId, request.policyId(), request.version(),
                 request.effectiveFrom()));

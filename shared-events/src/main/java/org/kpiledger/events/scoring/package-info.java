@@ -1,0 +1,2 @@
+/** The contract of scoring policies a city defines as data: their sealed events and commands. */
+package org.kpiledger.events.scoring;
