@@ -1,18 +1,21 @@
 -- Read models of the reporting cycle (効果検証), rebuilt from events at any time.
 
--- Where each fiscal year's figure of a KPI stands in the cycle now (kpi-progress projection): its status, the figure
--- the last report published, and a declaration that the figure comes later.
+-- Where each fiscal year's figure of a KPI stands in the cycle (kpi-progress projection), over time like the other
+-- temporal tables, each version valid from the event that made it until the next: its status, the figure the last
+-- report published, and a declaration that the figure comes later.
 create table kpi_figure_cycle (
     kpi_id             varchar(64) not null,
     fiscal_year        integer     not null,
+    position           bigint      not null,
+    valid              tstzrange   not null,
     status             varchar(16) not null,
     published_value    numeric,
     publication_id     varchar(64),
     late_reason        text,
     late_expected_by   date,
-    position           bigint      not null,
-    primary key (kpi_id, fiscal_year)
+    primary key (kpi_id, fiscal_year, position)
 );
+create index kpi_figure_cycle_current_idx on kpi_figure_cycle (kpi_id, fiscal_year) where upper_inf(valid);
 
 -- The reporting periods (reporting-cycle projection).
 create table reporting_period (

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.dhatim.fastexcel.Workbook;
@@ -261,7 +262,7 @@ class ReportingCycleIT {
         JsonNode history = read(auditor, "/api/v1/kpis/1-1-1-01/history", republished);
         List<String> steps = new ArrayList<>();
         history.path("changes").forEach(change -> {
-            if (change.path("type").asString().equals("FigureStepTaken")) {
+            if (change.path("type").asString().equals("FigureStepTaken") && change.path("fiscalYear").asInt() == 2016) {
                 steps.add(change.path("to").path("step").asString());
             }
         });
@@ -290,6 +291,34 @@ class ReportingCycleIT {
             assertThat(stored % 2).as("every bulk stored both its rows or none").isZero();
             assertThat(stored).isEqualTo(2L * statuses.stream().filter(s -> s == 200).count());
         }
+    }
+
+    @Test
+    void anApprovalRacingCorrectionsApprovesExactlyTheSubmittedFigures() throws Exception {
+        String period = PLAN + "/periods/2019";
+        assertThat(planner.post(PLAN + "/periods", json(Map.of("fiscalYear", 2019, "dueDate", "2020-06-30")))
+                .status()).isEqualTo(201);
+        assertThat(sangyo.post(period + "/figures", figures(row("1-1-1-01", 15, null), row("cycle-sangyo", 16, null)))
+                .status()).isEqualTo(200);
+        assertThat(sangyo.post(period + "/departments/sangyo/submission", "{}").status()).isEqualTo(200);
+
+        CyclicBarrier start = new CyclicBarrier(2);
+        CompletableFuture<List<Integer>> corrections = CompletableFuture.supplyAsync(() -> {
+            together(start);
+            List<Integer> statuses = new ArrayList<>();
+            for (int value = 17; value < 27; value++) {
+                statuses.add(sangyo.post(period + "/figures", figures(row("1-1-1-01", value, "再集計"))).status());
+            }
+            return statuses;
+        });
+        together(start);
+        Reply approved = planner.post(period + "/departments/sangyo/review", json(Map.of("decision", "APPROVE")));
+
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(corrections.get(60, TimeUnit.SECONDS)).as("under review, then approved: never open").containsOnly(422);
+        JsonNode figure = actualOf(read(sangyo, "/api/v1/kpis/1-1-1-01", approved), 2019);
+        assertThat(figure.path("value").decimalValue()).isEqualByComparingTo("15");
+        assertThat(figure.path("status").asString()).isEqualTo("APPROVED");
     }
 
     @Test

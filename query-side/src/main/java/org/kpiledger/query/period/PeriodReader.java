@@ -64,7 +64,7 @@ class PeriodReader {
                     exists (select 1 from kpi_actual_version a where a.kpi_id = v.kpi_id and a.fiscal_year = ?
                             and upper_inf(a.valid)) as recorded,
                     exists (select 1 from kpi_figure_cycle c where c.kpi_id = v.kpi_id and c.fiscal_year = ?
-                            and c.late_reason is not null) as late
+                            and upper_inf(c.valid) and c.late_reason is not null) as late
                 from kpi_version v where upper_inf(v.valid) and v.plan_id = ? order by v.kpi_id""",
                 (row, n) -> new Figure(row.getString(1), row.getString(2), row.getBoolean(3), row.getBoolean(4)),
                 fiscalYear, fiscalYear, planId);

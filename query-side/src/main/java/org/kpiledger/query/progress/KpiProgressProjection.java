@@ -1,6 +1,8 @@
 package org.kpiledger.query.progress;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -115,19 +117,13 @@ class KpiProgressProjection {
             @Override
             public Void figureStepTaken(FigureStepTakenEvent step) {
                 if (nextVersion(step.kpiId(), sequenceNumber, position, recordedAt, Map.of())) {
+                    FigureCycleRow current = currentCycle(step.kpiId(), step.fiscalYear().year());
                     boolean published = step.step() == FigureStep.PUBLISHED;
-                    jdbc.update("""
-                            insert into kpi_figure_cycle (kpi_id, fiscal_year, status, published_value, publication_id,
-                                position)
-                            values (?, ?, ?, ?, ?, ?)
-                            on conflict (kpi_id, fiscal_year) do update set status = excluded.status,
-                                published_value = case when ? then excluded.published_value
-                                                       else kpi_figure_cycle.published_value end,
-                                publication_id = coalesce(excluded.publication_id, kpi_figure_cycle.publication_id),
-                                position = excluded.position""",
-                            step.kpiId().value(), step.fiscalYear().year(), step.step().status().name(),
-                            published && step.value() != null ? step.value().amount() : null,
-                            published ? step.publicationId() : null, position, published);
+                    nextCycle(step.kpiId(), step.fiscalYear().year(), position, recordedAt, new FigureCycleRow(
+                            step.step().status().name(),
+                            published ? (step.value() == null ? null : step.value().amount()) : current.published(),
+                            published ? step.publicationId() : current.publicationId(), current.lateReason(),
+                            current.lateExpectedBy()));
                 }
                 return null;
             }
@@ -135,14 +131,10 @@ class KpiProgressProjection {
             @Override
             public Void figureDeclaredLate(FigureDeclaredLateEvent declaration) {
                 if (nextVersion(declaration.kpiId(), sequenceNumber, position, recordedAt, Map.of())) {
-                    jdbc.update("""
-                            insert into kpi_figure_cycle (kpi_id, fiscal_year, status, late_reason, late_expected_by,
-                                position)
-                            values (?, ?, 'RECORDED', ?, ?, ?)
-                            on conflict (kpi_id, fiscal_year) do update set late_reason = excluded.late_reason,
-                                late_expected_by = excluded.late_expected_by, position = excluded.position""",
-                            declaration.kpiId().value(), declaration.fiscalYear().year(), declaration.reason(),
-                            declaration.expectedBy(), position);
+                    FigureCycleRow current = currentCycle(declaration.kpiId(), declaration.fiscalYear().year());
+                    nextCycle(declaration.kpiId(), declaration.fiscalYear().year(), position, recordedAt,
+                            new FigureCycleRow(current.status(), current.published(), current.publicationId(),
+                                    declaration.reason(), declaration.expectedBy()));
                 }
                 return null;
             }
@@ -175,8 +167,11 @@ class KpiProgressProjection {
                     event.kpiId().value(), event.fiscalYear().year(), sequenceNumber, position,
                     at(recordedAt), event.value().amount(), event.note(), event.evidenceReference(), at(recordedAt),
                     actor);
-            jdbc.update("update kpi_figure_cycle set late_reason = null, late_expected_by = null "
-                    + "where kpi_id = ? and fiscal_year = ?", event.kpiId().value(), event.fiscalYear().year());
+            FigureCycleRow cycle = currentCycle(event.kpiId(), event.fiscalYear().year());
+            if (cycle.lateReason() != null) {
+                nextCycle(event.kpiId(), event.fiscalYear().year(), position, recordedAt, new FigureCycleRow(
+                        cycle.status(), cycle.published(), cycle.publicationId(), null, null));
+            }
         }
     }
 
@@ -201,6 +196,32 @@ class KpiProgressProjection {
                         + " corrects an actual of " + event.fiscalYear() + " that the read model does not have");
             }
         }
+    }
+
+    /** A year's place in the reporting cycle: what one version of {@code kpi_figure_cycle} holds. */
+    private record FigureCycleRow(String status, BigDecimal published, String publicationId, String lateReason,
+                                  LocalDate lateExpectedBy) {
+
+        static final FigureCycleRow UNTOUCHED = new FigureCycleRow("RECORDED", null, null, null, null);
+    }
+
+    private FigureCycleRow currentCycle(KpiId kpiId, int fiscalYear) {
+        return jdbc.query("select status, published_value, publication_id, late_reason, late_expected_by "
+                        + "from kpi_figure_cycle where kpi_id = ? and fiscal_year = ? and upper_inf(valid)",
+                (row, n) -> new FigureCycleRow(row.getString(1), row.getBigDecimal(2), row.getString(3),
+                        row.getString(4), row.getObject(5, LocalDate.class)), kpiId.value(), fiscalYear)
+                .stream().findFirst().orElse(FigureCycleRow.UNTOUCHED);
+    }
+
+    /** Ends the year's current cycle version at this event's recording time and adds the next one from then on. */
+    private void nextCycle(KpiId kpiId, int fiscalYear, long position, Instant recordedAt, FigureCycleRow next) {
+        jdbc.update("update kpi_figure_cycle set valid = tstzrange(lower(valid), greatest(lower(valid), ?), '[)') "
+                + "where kpi_id = ? and fiscal_year = ? and upper_inf(valid)", at(recordedAt), kpiId.value(),
+                fiscalYear);
+        jdbc.update("insert into kpi_figure_cycle (kpi_id, fiscal_year, position, valid, status, published_value, "
+                + "publication_id, late_reason, late_expected_by) values (?, ?, ?, tstzrange(?, null, '[)'), ?, ?, ?, "
+                + "?, ?)", kpiId.value(), fiscalYear, position, at(recordedAt), next.status(), next.published(),
+                next.publicationId(), next.lateReason(), next.lateExpectedBy());
     }
 
     /** An event this release cannot read is parked in the dead-letter queue, its stream's later events behind it. */

@@ -54,7 +54,10 @@ public class KpiProgressReader {
                                 where a.kpi_id = recorded.kpi_id and a.fiscal_year = recorded.fiscal_year
                                     and lower(a.valid) <= ?::timestamptz
                                 order by lower(a.valid) desc, a.version desc limit 1) a
-            left join kpi_figure_cycle c on c.kpi_id = a.kpi_id and c.fiscal_year = a.fiscal_year
+            left join lateral (select status, published_value, publication_id from kpi_figure_cycle c
+                               where c.kpi_id = a.kpi_id and c.fiscal_year = a.fiscal_year
+                                   and lower(c.valid) <= ?::timestamptz
+                               order by lower(c.valid) desc, c.position desc limit 1) c on true
             order by a.kpi_id, a.fiscal_year""";
 
     private final JdbcTemplate jdbc;
@@ -95,9 +98,9 @@ public class KpiProgressReader {
         Map<String, List<KpiProgressView.Actual>> actuals = new HashMap<>();
         long[] position = {0};
         jdbc.query(ACTUALS.formatted(idComparison), row -> {
-            actuals.computeIfAbsent(row.getString("kpi_id"), kpi -> new ArrayList<>()).add(actual(row, asOf.isNow()));
+            actuals.computeIfAbsent(row.getString("kpi_id"), kpi -> new ArrayList<>()).add(actual(row));
             position[0] = Math.max(position[0], row.getLong("position"));
-        }, id, when, limit, when, when);
+        }, id, when, limit, when, when, when);
         StrategyLabels.Snapshot strategies = strategyLabels.load(asOf);
         Grader.Adoptions adoptions = grader.load(asOf);
         Set<String> publishedOnly = publicFigures.periodsToFilter();
@@ -134,21 +137,18 @@ public class KpiProgressReader {
                 row.getLong("version"), instant(row, "recorded_at"), asOf.instant(), row.getLong("position"));
     }
 
-    /** An actual; now, with its place in the reporting cycle (a year the cycle never touched is recorded). */
-    private static KpiProgressView.Actual actual(ResultSet row, boolean now) throws SQLException {
+    /** An actual, with its place in the reporting cycle then (a year the cycle never touched is recorded). */
+    private static KpiProgressView.Actual actual(ResultSet row) throws SQLException {
         BigDecimal value = row.getBigDecimal("value");
-        FigureStatus status = null;
+        String cycleStatus = row.getString("cycle_status");
+        FigureStatus status = cycleStatus == null ? FigureStatus.RECORDED : FigureStatus.valueOf(cycleStatus);
         KpiProgressView.Published published = null;
         Boolean changed = null;
-        if (now) {
-            String cycleStatus = row.getString("cycle_status");
-            status = cycleStatus == null ? FigureStatus.RECORDED : FigureStatus.valueOf(cycleStatus);
-            String publicationId = row.getString("publication_id");
-            if (publicationId != null) {
-                BigDecimal publishedValue = row.getBigDecimal("published_value");
-                published = new KpiProgressView.Published(publishedValue, publicationId);
-                changed = publishedValue == null || publishedValue.compareTo(value) != 0;
-            }
+        String publicationId = row.getString("publication_id");
+        if (publicationId != null) {
+            BigDecimal publishedValue = row.getBigDecimal("published_value");
+            published = new KpiProgressView.Published(publishedValue, publicationId);
+            changed = publishedValue == null || publishedValue.compareTo(value) != 0;
         }
         return new KpiProgressView.Actual(row.getInt("fiscal_year"), value, row.getString("note"),
                 row.getString("evidence_reference"), instant(row, "recorded_at"), row.getString("recorded_by"),

@@ -61,9 +61,9 @@ public record KpiProgressView(
 
     /**
      * One fiscal year's actual. {@code recordedBy} and {@code lastCorrectedBy} name people, so they are left out
-     * for anonymous readers. Now (not as of a past instant) it carries its status in the reporting cycle
-     * ({@code RECORDED}, {@code SUBMITTED}, {@code APPROVED}, {@code PUBLISHED}, {@code REOPENED}) and, once a report
-     * published it, the published figure and whether the figure changed since.
+     * for anonymous readers. It carries its status in the reporting cycle then ({@code RECORDED}, {@code SUBMITTED},
+     * {@code APPROVED}, {@code PUBLISHED}, {@code REOPENED}) and, once a report published it, the published figure and
+     * whether the figure changed since.
      */
     public record Actual(
             int fiscalYear,
