@@ -152,6 +152,14 @@ class ReportingCycleBrowserIT {
         awaitPage(() -> browser.findElement(By.id("period-state")).getText().contains("公表済み"));
         assertThat(browser.findElements(By.id("publication"))).hasSize(1);
         Chromium.screenshot(browser, "period-published");
+        String periodPage = browser.getCurrentUrl();
+        browser.findElement(By.id("report-link")).click();
+        awaitPage(() -> !browser.findElements(By.id("report-figures")).isEmpty());
+        assertThat(browser.findElement(By.id("report-title")).getText()).isEqualTo("平成28年度 効果検証");
+        assertThat(browser.findElement(By.id("report-1-1-1-01")).getText()).as("the approved figure").contains("8");
+        assertThat(browser.findElement(By.id("report-opinions")).getText()).contains("創業支援は順調");
+        Chromium.screenshot(browser, "report");
+        browser.get(periodPage);
         browser.findElement(By.id("reopen-reason")).sendKeys("集計誤りの判明");
         browser.findElement(By.id("reopen-decision")).sendKeys("企画課長決裁 2017-081");
         browser.findElement(By.id("reopen-kpis")).sendKeys("1-1-1-01");

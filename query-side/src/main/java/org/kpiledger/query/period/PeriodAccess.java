@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * A period's progress (who has submitted, who is overdue) is for the city's own people; the changes made after
  * publication, with the names of who made them, for auditors, the committee and the planning division; the period's
- * page likewise, its review page for the planning division.
+ * page likewise, its review page for the planning division. A published report's page is published like the report.
  */
 @Component
 class PeriodAccess implements AccessRules {
@@ -23,6 +23,7 @@ class PeriodAccess implements AccessRules {
                 AccessRule.role(HttpMethod.GET, "/api/v1/strategies/*/periods/*/changes-since-publication",
                         LedgerRole.AUDITOR, LedgerRole.COMMITTEE, LedgerRole.PLANNER),
                 AccessRule.signedIn(HttpMethod.GET, "/periods/*/*"),
+                AccessRule.read("/reports/*"),
                 AccessRule.role(HttpMethod.GET, "/periods/*/*/departments/*/review", LedgerRole.PLANNER));
     }
 }
