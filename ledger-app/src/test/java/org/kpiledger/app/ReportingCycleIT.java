@@ -136,6 +136,10 @@ class ReportingCycleIT {
                 .isEqualTo("RECORDED");
         assertThat(read(admin.anonymous(), "/api/v1/kpis/1-1-1-01", stored).path("actuals").toString())
                 .as("the public sees nothing of the year before its first publication").doesNotContain("2016");
+        LedgerHttp publishingAsItGoes = LedgerProcesses.http(processes.start(LedgerApplication.class,
+                "--kpi-ledger.public-figures=all")).anonymous();
+        assertThat(actualOf(read(publishingAsItGoes, "/api/v1/kpis/1-1-1-01", stored), 2016).path("value")
+                .decimalValue()).as("KPI_LEDGER_PUBLIC_FIGURES=all shows figures as recorded").isEqualByComparingTo("9");
 
         // a repeat of the stored figure is unchanged; a changed one without a reason is refused
         Reply again = sangyo.post(PERIOD + "/figures", figures(row("1-1-1-01", 9, null)));
