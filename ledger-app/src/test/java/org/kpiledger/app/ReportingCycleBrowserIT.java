@@ -5,15 +5,28 @@ import static org.kpiledger.app.LedgerHttp.json;
 import static org.kpiledger.app.LedgerRequests.oneRowCatalog;
 import static org.kpiledger.app.LedgerRequests.registerStartups;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kpiledger.LedgerApplication;
+import org.kpiledger.app.LedgerHttp.Reply;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -33,6 +46,7 @@ class ReportingCycleBrowserIT {
     private static LedgerProcesses processes;
     private static String base;
     private static ChromeDriver browser;
+    private static LedgerHttp sangyoApi;
 
     @BeforeAll
     static void start() {
@@ -52,7 +66,7 @@ class ReportingCycleBrowserIT {
         }
         LedgerHttp planner = admin.createUser("tanaka", null, "PLANNER");
         LedgerHttp secondPlanner = admin.createUser("suzuki", null, "PLANNER");
-        admin.createUser("sato", "sangyo", "STAFF");
+        sangyoApi = admin.createUser("sato", "sangyo", "STAFF");
         LedgerHttp kosodate = admin.createUser("ito", "kosodate", "STAFF");
         admin.createUser("iinkai", null, "COMMITTEE");
         assertThat(planner.post("/api/v1/strategies/shinagawa-2015/periods",
@@ -73,7 +87,7 @@ class ReportingCycleBrowserIT {
     }
 
     @Test
-    void staffThePlanningDivisionAndTheCommitteeTakeTheYearThroughItsCycle() {
+    void staffThePlanningDivisionAndTheCommitteeTakeTheYearThroughItsCycle() throws IOException {
         // staff: the period page, overdue in words; the department's grid, a preview, save, submit
         signIn("sato");
         open(PERIOD);
@@ -112,12 +126,15 @@ class ReportingCycleBrowserIT {
         awaitPage(() -> departmentText("sangyo").contains("差し戻し"));
         assertThat(departmentText("sangyo")).contains("年度末時点");
 
-        // staff correct one figure with a reason and submit again
+        // staff correct one figure in the effect verification sheet, upload it, preview, save and submit again
         signIn("sato");
         open("/entry/periods/shinagawa-2015/2016/departments/sangyo");
         awaitPage(() -> !browser.findElements(By.id("figures-grid")).isEmpty());
-        browser.findElement(By.id("value-1-1-1-01")).sendKeys("8");
-        browser.findElement(By.id("reason-1-1-1-01")).sendKeys("年度末時点に修正");
+        browser.findElement(By.id("sheet")).sendKeys(filledInSheet().toString());
+        browser.findElement(By.id("upload")).click();
+        awaitPage(() -> browser.findElement(By.id("preview-1-1-1-01")).getText().contains("訂正される"));
+        assertThat(browser.findElement(By.id("preview-cycle-sangyo")).getText()).contains("変更なし");
+        assertThat(browser.findElement(By.id("reason-1-1-1-01")).getDomProperty("value")).isEqualTo("年度末時点に修正");
         browser.findElement(By.id("save")).click();
         awaitPage(() -> browser.getCurrentUrl().contains("saved="));
         browser.findElement(By.id("submit")).click();
@@ -165,6 +182,54 @@ class ReportingCycleBrowserIT {
         browser.findElement(By.id("reopen-kpis")).sendKeys("1-1-1-01");
         browser.findElement(By.id("reopening-form")).findElement(By.cssSelector("button")).click();
         awaitPage(() -> browser.findElement(By.id("period-state")).getText().contains("再開中"));
+    }
+
+    /** The department's sheet as exported for the year, with 1-1-1-01 corrected to 8 and the reason given. */
+    private static Path filledInSheet() throws IOException {
+        Reply exported = sangyoApi.get("/api/v1/kpis?format=xlsx&fiscalYear=2016&department=sangyo");
+        assertThat(exported.status()).isEqualTo(200);
+        List<List<Object>> rows = new ArrayList<>();
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(exported.bytes()));
+             Stream<Row> sheet = workbook.getFirstSheet().openStream()) {
+            for (Row row : sheet.toList()) {
+                List<Object> cells = new ArrayList<>();
+                for (int column = 0; column < row.getCellCount(); column++) {
+                    cells.add(row.getOptionalCell(column).map(cell -> cell.getType() == CellType.NUMBER
+                            ? (Object) cell.asNumber() : cell.getText()).orElse(null));
+                }
+                rows.add(cells);
+            }
+        }
+        List<Object> header = rows.get(0);
+        int year = header.indexOf(header.stream().filter(cell -> String.valueOf(cell).startsWith("2016年度実績"))
+                .findFirst().orElseThrow());
+        int reason = header.indexOf("訂正理由 reason");
+        for (List<Object> row : rows.subList(1, rows.size())) {
+            while (row.size() <= reason) {
+                row.add(null);
+            }
+            if ("1-1-1-01".equals(row.get(3))) {
+                row.set(year, 8);
+                row.set(reason, "年度末時点に修正");
+            }
+        }
+        Path file = Files.createTempFile("effect-verification", ".xlsx");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            Workbook workbook = new Workbook(out, "Excel", "1.0");
+            Worksheet sheet = workbook.newWorksheet("効果検証");
+            for (int row = 0; row < rows.size(); row++) {
+                for (int column = 0; column < rows.get(row).size(); column++) {
+                    Object cell = rows.get(row).get(column);
+                    if (cell instanceof Number number) {
+                        sheet.value(row, column, number);
+                    } else if (cell != null) {
+                        sheet.value(row, column, cell.toString());
+                    }
+                }
+            }
+            workbook.finish();
+        }
+        return file;
     }
 
     private static String departmentText(String department) {
