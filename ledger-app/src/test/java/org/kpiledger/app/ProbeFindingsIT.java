@@ -66,6 +66,19 @@ class ProbeFindingsIT {
         assertThat(processes.eventCount()).isEqualTo(before);
     }
 
+    /** Found by HostileInputPropertiesIT: a form body with a bad percent-encoding answered 500. */
+    @Test
+    void refusesAFormBodyThatDoesNotDecodeWithAProblemNot500() {
+        long before = processes.eventCount();
+        for (String path : List.of("/api/v1/kpis/probe/actuals", "/entry/kpis/probe", "/api/v1/kpis")) {
+            Reply reply = staff.send("POST", path, "value=%zz&fiscalYear=2016".getBytes(StandardCharsets.UTF_8),
+                    false, "Content-Type", "application/x-www-form-urlencoded");
+            assertThat(reply.status()).as(path + ": " + reply.body()).isEqualTo(400);
+            assertThat(reply.problemCode()).isEqualTo("MALFORMED_REQUEST");
+        }
+        assertThat(processes.eventCount()).isEqualTo(before);
+    }
+
     @Test
     void refusesWhatNoRuleNamesGetIncluded() {
         assertThat(admin.anonymous().get("/api/v1/not-a-door").status()).isEqualTo(401);

@@ -61,6 +61,14 @@ public class LedgerWebConfiguration implements WebMvcConfigurer {
         return registration;
     }
 
+    /** After the body limit, before security: a form body that does not decode is refused before any lookup. */
+    @Bean
+    FilterRegistrationBean<FormBodyCheckFilter> formBodyCheckFilter(JsonMapper jsonMapper) {
+        var registration = new FilterRegistrationBean<>(new FormBodyCheckFilter(new ProblemResponses(jsonMapper)));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
     /** Tomcat's own error page, for requests it refuses before Spring sees them, becomes a problem document. */
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemDetailsErrorReportValve() {
