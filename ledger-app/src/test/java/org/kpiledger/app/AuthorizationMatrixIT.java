@@ -78,6 +78,7 @@ class AuthorizationMatrixIT {
              "notGradable": {"grade": "-", "category": "NOT_MEASURABLE"}}""";
     private static final String MULTIPART_SHEET = "--matrix\r\nContent-Disposition: form-data; name=\"sheet\"; "
             + "filename=\"sheet.xlsx\"\r\nContent-Type: application/octet-stream\r\n\r\nnot a workbook\r\n--matrix--\r\n";
+    private static final String DECISION = json(Map.of("reason", "廃止", "decisionReference", "議決"));
     /** Each adoption of a scoring policy in the matrix takes effect from a year of its own. */
     private static final AtomicInteger POLICY_YEARS = new AtomicInteger();
     /** A report the committee published, read by the rows of publications. */
@@ -237,6 +238,35 @@ class AuthorizationMatrixIT {
                     "a reopening (no such period)", (h, kpi) -> h.post(UNOPENED_PERIOD + "/reopenings",
                             json(Map.of("reason", "誤り", "decisionReference", "決裁 1"))),
                     401, 403, 403, 404, 403, 403, 404),
+            row("GET /api/v1/strategies", "the plans", (h, kpi) -> h.get("/api/v1/strategies"),
+                    200, 200, 200, 200, 200, 200, 200),
+            row("GET /api/v1/strategies", "the plans as of a date",
+                    (h, kpi) -> h.get("/api/v1/strategies?asOf=2030-03-31"),
+                    401, 403, 403, 403, 200, 200, 200),
+            row("GET /api/v1/strategies/{planId}/kpis/{code}", "a KPI by its plan and code",
+                    (h, kpi) -> h.get(PLAN + "/kpis/1-1-1-01"),
+                    200, 200, 200, 200, 200, 200, 200),
+            row("GET /api/v1/kpis/{kpiId}/series", "a KPI's series across plans",
+                    (h, kpi) -> h.get("/api/v1/kpis/1-1-1-01/series"),
+                    200, 200, 200, 200, 200, 200, 200),
+            row("PUT /api/v1/strategies/{planId}/period", "revise the plan's period (to what it is: nothing changes)",
+                    (h, kpi) -> h.put(PLAN + "/period", json(Map.of("lastYear", 2019, "reason", "確認",
+                            "decisionReference", "議決"))),
+                    401, 403, 403, 409, 403, 403, 409),
+            row("POST /api/v1/strategies/{planId}/goals/{number}/retirement", "retire a goal (no such goal)",
+                    (h, kpi) -> h.post(PLAN + "/goals/99/retirement", DECISION),
+                    401, 403, 403, 404, 403, 403, 404),
+            row("POST /api/v1/strategies/{planId}/policies/{code}/retirement", "retire a policy (no such policy)",
+                    (h, kpi) -> h.post(PLAN + "/policies/9-9/retirement", DECISION),
+                    401, 403, 403, 404, 403, 403, 404),
+            row("POST /api/v1/strategies/{planId}/policies/{code}/measures/{number}/retirement",
+                    "retire a measure (no such measure)",
+                    (h, kpi) -> h.post(PLAN + "/policies/1-1/measures/99/retirement", DECISION),
+                    401, 403, 403, 404, 403, 403, 404),
+            row("POST /api/v1/kpis/{kpiId}/retirement", "retire a KPI after FY2030", (h, kpi) -> h.post(
+                            "/api/v1/kpis/" + kpi + "/retirement", json(Map.of("reason", "廃止",
+                            "decisionReference", "議決", "lastFiscalYear", 2030))),
+                    401, 403, 403, 201, 403, 403, 201),
             row("GET /reports/{publicationId}", "a published report's page",
                     (h, kpi) -> h.get("/reports/" + publication),
                     200, 200, 200, 200, 200, 200, 200),

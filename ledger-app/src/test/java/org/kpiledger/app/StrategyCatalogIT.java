@@ -257,8 +257,10 @@ class StrategyCatalogIT {
             assertThat(sheetRows.get(0).getCellText(0)).isEqualTo("基本目標 goal");
             Row kpiRow = sheetRows.stream().filter(row -> "1-1-1-01".equals(row.getCellText(3))).findFirst()
                     .orElseThrow();
-            assertThat(kpiRow.getCellText(4)).isEqualTo(catalogRow.get("name"));
-            assertThat(kpiRow.getCell(10).getType()).as("a target is a number in the sheet").isEqualTo(CellType.NUMBER);
+            assertThat(kpiRow.getCellText(4)).as("the plan").isEqualTo("shinagawa-2015");
+            assertThat(kpiRow.getCellText(5)).as("the code in the plan").isEqualTo("1-1-1-01");
+            assertThat(kpiRow.getCellText(6)).isEqualTo(catalogRow.get("name"));
+            assertThat(kpiRow.getCell(12).getType()).as("a target is a number in the sheet").isEqualTo(CellType.NUMBER);
         }
 
         LedgerHttp committee = http.createUser("iinkai", null, "COMMITTEE");

@@ -24,6 +24,7 @@ import org.kpiledger.events.kpi.Direction;
 import org.kpiledger.events.kpi.FiscalYear;
 import org.kpiledger.events.kpi.KpiId;
 import org.kpiledger.events.kpi.KpiPlacement;
+import org.kpiledger.events.kpi.LineageKind;
 import org.kpiledger.events.kpi.Quantity;
 import org.kpiledger.events.kpi.RegisterKpiCommand;
 import org.kpiledger.events.kpi.Target;
@@ -45,6 +46,8 @@ final class CatalogReader {
             "measure_title", "overall_plan", "name", "unit", "accumulation", "direction", "value_kind",
             "baseline_fiscal_year", "baseline_value", "baseline_source", "target_fiscal_year", "target_value",
             "target_comparator", "target_source", "plan_content", "status_fy2014");
+    /** Columns a successor plan's catalog adds; a catalog without them states a plan that succeeds none. */
+    static final List<String> LINEAGE_COLUMNS = List.of("predecessor_plan_id", "continues_kpi_id", "lineage");
     private static final Set<String> OPTIONAL = Set.of("baseline_value", "plan_content", "status_fy2014",
             "overall_plan");
 
@@ -58,6 +61,7 @@ final class CatalogReader {
         List<RowProblem> problems = new ArrayList<>();
         Map<PlanId, PlanRows> plans = new LinkedHashMap<>();
         List<Catalog.Entry> kpis = new ArrayList<>();
+        List<RowProblem> lineageProblems = new ArrayList<>();
         Set<String> kpiIds = new HashSet<>();
         try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(csv)) {
             List<String> missing = COLUMNS.stream().filter(column -> !parser.getHeaderMap().containsKey(column))
@@ -68,9 +72,10 @@ final class CatalogReader {
             }
             for (CSVRecord record : parser) {
                 Row row = new Row(record.getRecordNumber(), record, problems);
-                Catalog.Entry entry = row.entry(clock);
-                if (entry != null && !kpiIds.add(entry.registration().kpiId().value())) {
-                    problems.add(new RowProblem(row.number, "kpi_id", "the KPI id is used by an earlier row"));
+                Catalog.Entry entry = row.entry(clock, lineageProblems);
+                if (entry != null && !kpiIds.add(entry.placement().planId() + " " + entry.code())) {
+                    problems.add(new RowProblem(row.number, "kpi_id",
+                            "the code is used by an earlier row of the same plan"));
                 }
                 if (entry != null) {
                     kpis.add(entry);
@@ -89,7 +94,7 @@ final class CatalogReader {
             throw new InvalidCatalogException(List.of(new RowProblem(0, "file", "holds no KPI")));
         }
         return new Catalog(plans.entrySet().stream().map(plan -> plan.getValue().command(plan.getKey())).toList(),
-                kpis);
+                kpis, lineageProblems);
     }
 
     /** One data row, read field by field; each problem is noted and the row yields nothing. */
@@ -107,7 +112,7 @@ final class CatalogReader {
             this.problemsBefore = problems.size();
         }
 
-        Catalog.Entry entry(Clock clock) {
+        Catalog.Entry entry(Clock clock, List<RowProblem> lineageProblems) {
             KpiId kpiId = parsed("kpi_id", KpiId::new);
             String name = text("name", false);
             String unit = text("unit", false);
@@ -134,9 +139,25 @@ final class CatalogReader {
             for (String multiLine : List.of("plan_content", "status_fy2014", "overall_plan")) {
                 text(multiLine, true);
             }
+            String continuesCode = optional("continues_kpi_id");
+            LineageKind lineage = optional("lineage") == null ? null : parsed("lineage", LineageKind::valueOf);
+            if (continuesCode != null) {
+                parsed("continues_kpi_id", KpiId::new);
+            }
+            if (optional("predecessor_plan_id") != null) {
+                parsed("predecessor_plan_id", PlanId::new);
+            }
             if (problems.size() > problemsBefore) {
                 return null;
             }
+            // named with the lineage problems only the ledger can find, all in one answer
+            lineageCheck(lineageProblems, "lineage", continuesCode != null && lineage == null
+                    ? "is required with continues_kpi_id (CARRIED_OVER, RENAMED, REBASED or REDEFINED)" : null);
+            lineageCheck(lineageProblems, "continues_kpi_id", continuesCode == null && lineage != null
+                    ? "is required with lineage: the predecessor plan's code of the KPI continued" : null);
+            lineageCheck(lineageProblems, "continues_kpi_id", continuesCode != null
+                    && optional("predecessor_plan_id") == null
+                    ? "continues a KPI, but the row names no predecessor_plan_id" : null);
             check("baseline_value", baselineValue == null ? null : kind.violation(baselineValue));
             check("target_value", kind.violation(targetValue));
             check("target_fiscal_year", targetYear.isAfter(baselineYear) ? null
@@ -152,13 +173,19 @@ final class CatalogReader {
             Baseline baseline = new Baseline(baselineYear,
                     baselineValue == null ? null : new Quantity(baselineValue, unit),
                     plainBaseline ? null : baselineSource);
-            return new Catalog.Entry(new RegisterKpiCommand(kpiId, name, unit, accumulation, direction, baseline,
-                    new Target(targetYear, new Quantity(targetValue, unit), comparator), kind),
-                    new KpiPlacement(planId, policyCode, measure));
+            return new Catalog.Entry(number, new RegisterKpiCommand(kpiId, name, unit, accumulation, direction,
+                    baseline, new Target(targetYear, new Quantity(targetValue, unit), comparator), kind),
+                    new KpiPlacement(planId, policyCode, measure), continuesCode, lineage);
         }
 
         String get(String column) {
-            return record.get(column);
+            return record.isSet(column) ? record.get(column) : "";
+        }
+
+        /** A column a catalog may leave out, or leave empty: null then. */
+        private String optional(String column) {
+            String value = get(column).strip();
+            return value.isEmpty() ? null : value;
         }
 
         private String text(String column, boolean multiLine) {
@@ -184,6 +211,12 @@ final class CatalogReader {
             }
         }
 
+        private void lineageCheck(List<RowProblem> lineageProblems, String column, String violation) {
+            if (violation != null) {
+                lineageProblems.add(new RowProblem(number, column, violation));
+            }
+        }
+
         private void check(String column, String violation) {
             if (violation != null) {
                 problems.add(new RowProblem(number, column, violation));
@@ -204,6 +237,7 @@ final class CatalogReader {
             agree(row, problems, "plan", "plan_title");
             agree(row, problems, "plan", "plan_first_year");
             agree(row, problems, "plan", "plan_last_year");
+            agree(row, problems, "plan", "predecessor_plan_id");
             agree(row, problems, "goal " + row.get("goal_number"), "goal_title");
             agree(row, problems, "policy " + row.get("policy_code"), "policy_title");
             agree(row, problems, "policy " + row.get("policy_code"), "goal_number");
@@ -232,9 +266,11 @@ final class CatalogReader {
         }
 
         DefineStrategyCommand command(PlanId planId) {
+            String predecessor = facts.get("plan:predecessor_plan_id");
             return new DefineStrategyCommand(planId, TextRules.canonical(facts.get("plan:plan_title")),
                     FiscalYear.parse(facts.get("plan:plan_first_year")),
                     FiscalYear.parse(facts.get("plan:plan_last_year")),
+                    predecessor.isEmpty() ? null : new PlanId(predecessor),
                     tree.entrySet().stream().map(goal -> new DefineStrategyCommand.Goal(goal.getKey(),
                             TextRules.canonical(goalTitles.get(goal.getKey())),
                             goal.getValue().entrySet().stream().map(policy -> new DefineStrategyCommand.Policy(

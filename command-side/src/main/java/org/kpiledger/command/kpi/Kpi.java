@@ -33,11 +33,13 @@ import org.kpiledger.events.kpi.KpiId;
 import org.kpiledger.events.kpi.KpiPlacedEvent;
 import org.kpiledger.events.kpi.KpiPlacement;
 import org.kpiledger.events.kpi.KpiRegisteredEvent;
+import org.kpiledger.events.kpi.KpiRetiredEvent;
 import org.kpiledger.events.kpi.KpiState;
 import org.kpiledger.events.kpi.PlaceKpiCommand;
 import org.kpiledger.events.kpi.Quantity;
 import org.kpiledger.events.kpi.RecordActualCommand;
 import org.kpiledger.events.kpi.RegisterKpiCommand;
+import org.kpiledger.events.kpi.RetireKpiCommand;
 import org.kpiledger.events.kpi.ReviseTargetCommand;
 import org.kpiledger.events.kpi.Target;
 import org.kpiledger.events.kpi.TargetRevisedEvent;
@@ -75,7 +77,7 @@ class Kpi {
         requireOfKind(kind, command.target().value().amount(), "target.value");
         requireTargetAfterBaseline(command.target().fiscalYear(), command.baseline(), "target.fiscalYear");
         apply(new KpiRegisteredEvent(command.kpiId(), command.name(), command.unit(), command.accumulation(),
-                command.direction(), command.baseline(), command.target(), kind));
+                command.direction(), command.baseline(), command.target(), kind, command.code(), command.lineage()));
     }
 
     @CommandHandler
@@ -86,6 +88,7 @@ class Kpi {
         requireVersion(command.expectedVersion());
         FiscalYear fiscalYear = command.fiscalYear();
         requireOpen(fiscalYear);
+        requireMeasured(fiscalYear);
         requireOfKind(valueKind(), command.value(), "value");
         if (state.actual(fiscalYear).isPresent()) {
             throw new ActualAlreadyRecordedException(kpiId, fiscalYear);
@@ -142,11 +145,39 @@ class Kpi {
     long handle(PlaceKpiCommand command) {
         requireVersion(command.expectedVersion());
         KpiPlacement placement = state.placement();
+        if (placement != null && !placement.planId().equals(command.placement().planId())) {
+            throw new KpiInAnotherPlanException(kpiId, placement.planId(), command.placement().planId());
+        }
         if (command.placement().equals(placement)) {
             throw new NothingChangedException("placement", "KPI " + kpiId + " is already placed under measure "
                     + placement.measureNumber() + " of policy " + placement.policyCode() + ".");
         }
         apply(new KpiPlacedEvent(kpiId, placement, command.placement()));
+        return version;
+    }
+
+    /**
+     * Retires the KPI after a fiscal year: by decision (reason and reference required), or, with no reference,
+     * because a successor plan continued nothing of it. Its figures stay; none of a later year may be recorded.
+     */
+    @CommandHandler
+    long handle(RetireKpiCommand command) {
+        requireText(command.reason(), "reason");
+        if (state.retirement() != null) {
+            throw new NothingChangedException("lastFiscalYear", "KPI " + kpiId + " was retired after "
+                    + state.retirement().lastFiscalYear() + " already.");
+        }
+        if (command.lastFiscalYear() == null) {
+            throw new InvalidKpiCommandException("lastFiscalYear", "The last fiscal year measured is required.");
+        }
+        FiscalYear later = state.actuals().keySet().stream().filter(year -> year.isAfter(command.lastFiscalYear()))
+                .findFirst().orElse(null);
+        if (later != null) {
+            throw new KpiRetiredException("lastFiscalYear", "KPI " + kpiId + " has an actual for " + later
+                    + "; it cannot be retired after " + command.lastFiscalYear() + ".");
+        }
+        apply(new KpiRetiredEvent(kpiId, command.lastFiscalYear(), command.reason().strip(),
+                command.decisionReference() == null ? null : command.decisionReference().strip()));
         return version;
     }
 
@@ -277,6 +308,12 @@ class Kpi {
         FigureStatus status = state.figureInCycle(fiscalYear).status();
         if (!status.isOpen()) {
             throw new FigureNotOpenException(kpiId, fiscalYear, status);
+        }
+    }
+
+    private void requireMeasured(FiscalYear fiscalYear) {
+        if (!state.measuredIn(fiscalYear)) {
+            throw KpiRetiredException.figureAfter(kpiId, fiscalYear, state.retirement().lastFiscalYear());
         }
     }
 

@@ -21,6 +21,7 @@ import org.kpiledger.command.kpi.DepartmentRuleException;
 import org.kpiledger.command.kpi.InvalidKpiCommandException;
 import org.kpiledger.command.kpi.KpiRuleViolation;
 import org.kpiledger.command.kpi.KpiStreams;
+import org.kpiledger.command.kpi.PlanKpis;
 import org.kpiledger.command.scoring.DefinedScoringPolicies;
 import org.kpiledger.command.strategy.PlanTerms;
 import org.kpiledger.events.kpi.Department;
@@ -278,14 +279,10 @@ class ReportingCycle {
         return reopened;
     }
 
-    /** Every KPI placed in the period's plan, by id, as its own stream says now. */
+    /** Every KPI placed in the period's plan and measured in its year (not retired before), by id. */
     private Map<KpiId, KpiState> planStates(ReportingPeriodId periodId) {
-        Map<KpiId, KpiState> plan = new LinkedHashMap<>();
-        for (KpiId kpiId : planKpis.registered()) {
-            kpis.state(kpiId).filter(state -> state.placement() != null
-                            && state.placement().planId().equals(periodId.planId()))
-                    .ifPresent(state -> plan.put(kpiId, state));
-        }
+        Map<KpiId, KpiState> plan = new LinkedHashMap<>(planKpis.placedIn(periodId.planId()));
+        plan.values().removeIf(state -> !state.measuredIn(periodId.fiscalYear()));
         return plan;
     }
 

@@ -6,6 +6,7 @@ import java.util.TreeMap;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.kpiledger.events.kpi.FiscalYear;
 import org.kpiledger.events.strategy.PlanId;
+import org.kpiledger.events.strategy.PlanPeriodRevisedEvent;
 import org.kpiledger.events.strategy.ScoringPolicyAdoptedEvent;
 import org.kpiledger.events.strategy.StrategyDefinedEvent;
 import org.springframework.stereotype.Component;
@@ -38,17 +39,24 @@ public class PlanTerms {
         }
     }
 
+    /** The plan's terms now: its period as last revised by decision, or as defined. */
     public Optional<Terms> of(PlanId planId) {
         StrategyDefinedEvent[] defined = {null};
+        FiscalYear[] lastYear = {null};
         NavigableMap<FiscalYear, ScoringPolicyAdoptedEvent> adoptions = new TreeMap<>();
         eventStore.readEvents(planId.value()).asStream().map(event -> event.getPayload()).forEach(payload -> {
             if (payload instanceof StrategyDefinedEvent strategy) {
+                if (defined[0] == null || !strategy.lastYear().equals(defined[0].lastYear())) {
+                    lastYear[0] = strategy.lastYear();
+                }
                 defined[0] = strategy;
+            } else if (payload instanceof PlanPeriodRevisedEvent revision) {
+                lastYear[0] = revision.lastYear();
             } else if (payload instanceof ScoringPolicyAdoptedEvent adoption) {
                 adoptions.put(adoption.effectiveFrom(), adoption);
             }
         });
         return Optional.ofNullable(defined[0])
-                .map(strategy -> new Terms(strategy.firstYear(), strategy.lastYear(), adoptions));
+                .map(strategy -> new Terms(strategy.firstYear(), lastYear[0], adoptions));
     }
 }

@@ -37,6 +37,7 @@ public enum ProblemType {
     SAME_PERSON(HttpStatus.FORBIDDEN),
     CSRF_TOKEN_INVALID(HttpStatus.FORBIDDEN),
     KPI_NOT_FOUND(NOT_FOUND),
+    STRATEGY_PART_NOT_FOUND(NOT_FOUND),
     STRATEGY_NOT_FOUND(NOT_FOUND),
     PUBLICATION_NOT_FOUND(NOT_FOUND),
     PERIOD_NOT_FOUND(NOT_FOUND),
@@ -65,6 +66,12 @@ public enum ProblemType {
     /** A step of the reporting cycle the period's state does not allow (a review of nothing submitted...). */
     PERIOD_STEP_REFUSED(CONFLICT),
     KPI_NOT_IN_PLAN(CONFLICT),
+    /** A figure of a year after a retired KPI's last year, or a retirement that figures of later years forbid. */
+    KPI_RETIRED(CONFLICT),
+    /** A KPI belongs to the plan it was first placed in; a successor plan continues it with a KPI of its own. */
+    KPI_IN_ANOTHER_PLAN(CONFLICT),
+    /** A plan's period that would leave out a fiscal year its KPIs have actuals of. */
+    ACTUALS_OUTSIDE_PERIOD(CONFLICT),
     IDEMPOTENCY_KEY_IN_USE(CONFLICT),
     /** A bulk of figures with a refused row: the body lists every row; nothing was stored. */
     FIGURES_REFUSED(UNPROCESSABLE_CONTENT),

@@ -7,8 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.kpiledger.scoring.Achievement;
 import org.kpiledger.query.progress.KpiProgressView;
+import org.kpiledger.scoring.Achievement;
 
 /**
  * A KPI's progress as a page draws it: the progress bar ({@code progressRate} against {@code expectedProgress}, in
@@ -20,7 +20,7 @@ public record ProgressFigures(Integer progressPercent, Integer expectedPercent, 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     static ProgressFigures of(KpiProgressView kpi) {
-        Achievement achievement = kpi.achievement();
+        Achievement achievement = kpi.achievement() == null ? null : kpi.achievement().graded();
         Integer progress = percent(achievement == null ? null : achievement.progressRate());
         Integer expected = percent(achievement == null ? null : achievement.expectedProgress());
         List<Point> points = new ArrayList<>();

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.kpiledger.events.kpi.Department;
 import org.kpiledger.events.kpi.FiscalYear;
+import org.kpiledger.events.strategy.PlanId;
 import org.kpiledger.query.progress.KpiProgressReader;
 import org.kpiledger.query.progress.KpiProgressView;
 import org.kpiledger.query.temporal.AsOf;
@@ -34,6 +35,7 @@ class KpiSheetController {
             + "while empty, with a column for the reason of a correction; the sheet goes back through "
             + "POST /api/v1/strategies/{planId}/periods/{fiscalYear}/figures.";
     private static final String FOR_DEPARTMENT = "Only the KPIs this department owns.";
+    private static final String FOR_PLAN = "Only the KPIs of this plan.";
     /** The column a department fills in with the reason of a figure it corrects (read back by the bulk upload). */
     static final String REASON = "訂正理由 reason";
 
@@ -49,30 +51,34 @@ class KpiSheetController {
     @Operation(summary = "Every KPI's progress as CSV (UTF-8 with a byte order mark), one row per KPI")
     ResponseEntity<byte[]> csv(@Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
             @Parameter(description = FOR_YEAR) @RequestParam(required = false) FiscalYear fiscalYear,
-            @Parameter(description = FOR_DEPARTMENT) @RequestParam(required = false) Department department) {
-        return sheet(asOf, fiscalYear, department).answer(Spreadsheet.TEXT_CSV, "kpi-progress");
+            @Parameter(description = FOR_DEPARTMENT) @RequestParam(required = false) Department department,
+            @Parameter(description = FOR_PLAN) @RequestParam(required = false) PlanId planId) {
+        return sheet(asOf, fiscalYear, department, planId).answer(Spreadsheet.TEXT_CSV, "kpi-progress");
     }
 
     @GetMapping(value = "/api/v1/kpis", produces = Spreadsheet.XLSX)
     @Operation(summary = "Every KPI's progress as an XLSX effect verification sheet, one row per KPI")
     ResponseEntity<byte[]> xlsx(@Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
             @Parameter(description = FOR_YEAR) @RequestParam(required = false) FiscalYear fiscalYear,
-            @Parameter(description = FOR_DEPARTMENT) @RequestParam(required = false) Department department) {
-        return sheet(asOf, fiscalYear, department).answer(Spreadsheet.XLSX, "kpi-progress");
+            @Parameter(description = FOR_DEPARTMENT) @RequestParam(required = false) Department department,
+            @Parameter(description = FOR_PLAN) @RequestParam(required = false) PlanId planId) {
+        return sheet(asOf, fiscalYear, department, planId).answer(Spreadsheet.XLSX, "kpi-progress");
     }
 
-    private Spreadsheet sheet(String asOf, FiscalYear fiscalYear, Department department) {
+    private Spreadsheet sheet(String asOf, FiscalYear fiscalYear, Department department, PlanId planId) {
         AsOf at = AsOf.parse(asOf, clock.getZone());
         KpiProgressReader.Snapshot snapshot = reader.all(at);
         List<KpiProgressView> kpis = snapshot.kpis().stream()
-                .filter(kpi -> department == null || department.code().equals(kpi.department())).toList();
+                .filter(kpi -> department == null || department.code().equals(kpi.department()))
+                .filter(kpi -> planId == null || kpi.strategy() != null
+                        && planId.value().equals(kpi.strategy().planId())).toList();
         TreeSet<Integer> years = new TreeSet<>();
         kpis.forEach(kpi -> kpi.actuals().forEach(actual -> years.add(actual.fiscalYear())));
         if (fiscalYear != null) {
             years.add(fiscalYear.year());
         }
         List<String> header = new ArrayList<>(List.of("基本目標 goal", "基本方針 policy", "施策 measure",
-                "KPI番号 KPI id", "KPI", "単位 unit", "区分 accumulation", "基準年度 baseline year",
+                "KPI番号 KPI id", "計画 plan", "計画内番号 code", "KPI", "単位 unit", "区分 accumulation", "基準年度 baseline year",
                 "基準値 baseline", "目標年度 target year", "目標値 target"));
         years.forEach(year -> header.add(year + "年度実績 actual FY" + year));
         header.addAll(List.of("進捗率 progress rate", "期待進捗 expected progress", "評価 grade", "所管 department",
@@ -91,6 +97,8 @@ class KpiSheetController {
             row.add(strategy == null || strategy.measure() == null ? null
                     : strategy.measure().number() + " " + strategy.measure().title());
             row.add(kpi.kpiId());
+            row.add(strategy == null ? null : strategy.planId());
+            row.add(strategy == null ? null : strategy.code());
             row.add(kpi.name());
             row.add(kpi.unit());
             row.add(kpi.accumulation().name());
@@ -102,7 +110,7 @@ class KpiSheetController {
             kpi.actuals().forEach(actual -> actuals.put(actual.fiscalYear(), actual.value()));
             years.forEach(year -> row.add(actuals.get(year)));
             row.add(kpi.achievement().progressRate());
-            row.add(kpi.achievement().expectedProgress());
+            row.add(kpi.achievement().graded().expectedProgress());
             row.add(kpi.achievement().grade());
             row.add(kpi.department());
             row.add(kpi.latestActual() == null ? null : kpi.latestActual().note());

@@ -11,6 +11,7 @@ import org.kpiledger.events.kpi.FigureDeclaredLateEvent;
 import org.kpiledger.events.kpi.FigureStepTakenEvent;
 import org.kpiledger.events.kpi.KpiPlacedEvent;
 import org.kpiledger.events.kpi.KpiRegisteredEvent;
+import org.kpiledger.events.kpi.KpiRetiredEvent;
 import org.kpiledger.events.kpi.TargetRevisedEvent;
 import org.kpiledger.events.period.DepartmentReviewedEvent;
 import org.kpiledger.events.period.DepartmentSubmittedEvent;
@@ -21,9 +22,11 @@ import org.kpiledger.events.period.ReportingPeriodOpenedEvent;
 import org.kpiledger.events.scoring.ScoringPolicyDefinedEvent;
 import org.kpiledger.events.strategy.GoalDefinedEvent;
 import org.kpiledger.events.strategy.MeasureDefinedEvent;
+import org.kpiledger.events.strategy.PlanPeriodRevisedEvent;
 import org.kpiledger.events.strategy.PolicyDefinedEvent;
 import org.kpiledger.events.strategy.ScoringPolicyAdoptedEvent;
 import org.kpiledger.events.strategy.StrategyDefinedEvent;
+import org.kpiledger.events.strategy.StrategyPartRetiredEvent;
 
 /**
  * The {@code type} of a change as the history's API names it (docs/api.md lists them): a name of the domain, fixed
@@ -41,6 +44,7 @@ final class ChangeTypes {
             Map.entry(DepartmentAssignedEvent.class, "DepartmentAssigned"),
             Map.entry(FigureStepTakenEvent.class, "FigureStepTaken"),
             Map.entry(FigureDeclaredLateEvent.class, "FigureDeclaredLate"),
+            Map.entry(KpiRetiredEvent.class, "KpiRetired"),
             Map.entry(ReportingPeriodOpenedEvent.class, "ReportingPeriodOpened"),
             Map.entry(DepartmentSubmittedEvent.class, "DepartmentSubmitted"),
             Map.entry(DepartmentReviewedEvent.class, "DepartmentReviewed"),
@@ -53,6 +57,8 @@ final class ChangeTypes {
             Map.entry(PolicyDefinedEvent.class, "PolicyDefined"),
             Map.entry(MeasureDefinedEvent.class, "MeasureDefined"),
             Map.entry(ScoringPolicyAdoptedEvent.class, "ScoringPolicyAdopted"),
+            Map.entry(PlanPeriodRevisedEvent.class, "PlanPeriodRevised"),
+            Map.entry(StrategyPartRetiredEvent.class, "StrategyPartRetired"),
             Map.entry(IntegrityBreakAcknowledgedEvent.class, "IntegrityBreakAcknowledged"),
             Map.entry(ReportPublishedEvent.class, "ReportPublished"),
             Map.entry(HashChainSchemeChangedEvent.class, "HashChainSchemeChanged"));

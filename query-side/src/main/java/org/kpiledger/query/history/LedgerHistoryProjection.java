@@ -23,6 +23,7 @@ import org.kpiledger.events.kpi.KpiId;
 import org.kpiledger.events.kpi.KpiPlacedEvent;
 import org.kpiledger.events.kpi.KpiPlacement;
 import org.kpiledger.events.kpi.KpiRegisteredEvent;
+import org.kpiledger.events.kpi.KpiRetiredEvent;
 import org.kpiledger.events.kpi.Target;
 import org.kpiledger.events.kpi.TargetRevisedEvent;
 import org.kpiledger.events.period.DepartmentReviewedEvent;
@@ -36,10 +37,12 @@ import org.kpiledger.events.scoring.ScoringPolicyDefinedEvent;
 import org.kpiledger.events.scoring.ScoringPolicyEvent;
 import org.kpiledger.events.strategy.GoalDefinedEvent;
 import org.kpiledger.events.strategy.MeasureDefinedEvent;
+import org.kpiledger.events.strategy.PlanPeriodRevisedEvent;
 import org.kpiledger.events.strategy.PolicyDefinedEvent;
 import org.kpiledger.events.strategy.ScoringPolicyAdoptedEvent;
 import org.kpiledger.events.strategy.StrategyDefinedEvent;
 import org.kpiledger.events.strategy.StrategyEvent;
+import org.kpiledger.events.strategy.StrategyPartRetiredEvent;
 import org.kpiledger.platform.AxonPlatformConfiguration;
 import org.kpiledger.platform.events.UnreadableEventException;
 import org.kpiledger.query.NotifiedEventSource;
@@ -126,6 +129,12 @@ class LedgerHistoryProjection {
                 stated.put("expectedBy", declaration.expectedBy().toString());
                 return new Change(declaration.fiscalYear().year(), null, stated).reason(declaration.reason());
             }
+
+            @Override
+            public Change retired(KpiRetiredEvent retired) {
+                return new Change(retired.lastFiscalYear().year(), null, Map.of("retired", true))
+                        .reason(retired.reason()).decision(retired.decisionReference());
+            }
         });
     }
 
@@ -134,10 +143,27 @@ class LedgerHistoryProjection {
     void on(StrategyEvent event, EventMessage<?> message, @SequenceNumber long sequenceNumber) {
         Map<String, Object> stated = new LinkedHashMap<>();
         Integer fiscalYear = null;
+        Object from = null;
+        String reason = null;
+        String decision = null;
         if (event instanceof StrategyDefinedEvent defined) {
             stated.put("title", defined.title());
             stated.put("firstYear", defined.firstYear().year());
             stated.put("lastYear", defined.lastYear().year());
+            if (defined.predecessor() != null) {
+                stated.put("predecessor", defined.predecessor().value());
+            }
+        } else if (event instanceof PlanPeriodRevisedEvent revised) {
+            from = Map.of("lastYear", revised.previousLastYear().year());
+            stated.put("lastYear", revised.lastYear().year());
+            reason = revised.reason();
+            decision = revised.decisionReference();
+        } else if (event instanceof StrategyPartRetiredEvent retired) {
+            stated.put("part", retired.part().name());
+            stated.put("code", retired.code());
+            stated.put("retired", true);
+            reason = retired.reason();
+            decision = retired.decisionReference();
         } else if (event instanceof GoalDefinedEvent goal) {
             stated.put("number", goal.number());
             stated.put("title", goal.title());
@@ -156,7 +182,7 @@ class LedgerHistoryProjection {
             fiscalYear = adopted.effectiveFrom().year();
         }
         insert(event.planId().value(), "STRATEGY", event, message, sequenceNumber,
-                new Change(fiscalYear, null, stated));
+                new Change(fiscalYear, from, stated).reason(reason).decision(decision));
     }
 
     /** The reporting cycle's steps on a period (subject kind PERIOD, the subject {@code planId/year}). */

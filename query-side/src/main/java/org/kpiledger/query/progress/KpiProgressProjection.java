@@ -28,6 +28,7 @@ import org.kpiledger.events.kpi.KpiId;
 import org.kpiledger.events.kpi.KpiPlacedEvent;
 import org.kpiledger.events.kpi.KpiPlacement;
 import org.kpiledger.events.kpi.KpiRegisteredEvent;
+import org.kpiledger.events.kpi.KpiRetiredEvent;
 import org.kpiledger.events.kpi.Target;
 import org.kpiledger.events.kpi.TargetRevisedEvent;
 import org.kpiledger.platform.AxonPlatformConfiguration;
@@ -53,7 +54,8 @@ class KpiProgressProjection {
     /** The columns a KPI version copies from the previous one unless the event changes them. */
     private static final List<String> CARRIED = List.of("registered_at", "name", "unit", "accumulation", "direction",
             "value_kind", "baseline_fiscal_year", "baseline_value", "baseline_qualifier", "target_fiscal_year",
-            "target_value", "target_comparator", "plan_id", "policy_code", "measure_number", "department");
+            "target_value", "target_comparator", "plan_id", "policy_code", "measure_number", "department", "code",
+            "continues_kpi_id", "lineage", "retired_last_year", "retirement_reason", "retirement_decision");
 
     private final JdbcTemplate jdbc;
 
@@ -138,6 +140,16 @@ class KpiProgressProjection {
                 }
                 return null;
             }
+
+            @Override
+            public Void retired(KpiRetiredEvent retired) {
+                Map<String, Object> changes = new LinkedHashMap<>();
+                changes.put("retired_last_year", retired.lastFiscalYear().year());
+                changes.put("retirement_reason", retired.reason());
+                changes.put("retirement_decision", retired.decisionReference());
+                nextVersion(retired.kpiId(), sequenceNumber, position, recordedAt, changes);
+                return null;
+            }
         });
     }
 
@@ -146,15 +158,17 @@ class KpiProgressProjection {
         jdbc.update("""
                 insert into kpi_version (kpi_id, version, position, valid, recorded_at, registered_at, name, unit,
                     accumulation, direction, value_kind, baseline_fiscal_year, baseline_value, baseline_qualifier,
-                    target_fiscal_year, target_value, target_comparator)
-                values (?, ?, ?, tstzrange(?, null, '[)'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    target_fiscal_year, target_value, target_comparator, code, continues_kpi_id, lineage)
+                values (?, ?, ?, tstzrange(?, null, '[)'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (kpi_id, version) do nothing""",
                 event.kpiId().value(), sequenceNumber, position, at(recordedAt), at(recordedAt),
                 at(recordedAt), event.name(), event.unit(), event.accumulation().name(), event.direction().name(),
                 event.valueKind().name(), baseline.fiscalYear().year(),
                 baseline.isMeasured() ? baseline.value().amount() : null, baseline.qualifier(),
                 event.target().fiscalYear().year(), event.target().value().amount(),
-                event.target().comparator().name());
+                event.target().comparator().name(), event.code(),
+                event.lineage() == null ? null : event.lineage().predecessor().value(),
+                event.lineage() == null ? null : event.lineage().kind().name());
     }
 
     private void recordActual(ActualRecordedEvent event, long sequenceNumber, Instant recordedAt, long position,

@@ -10,14 +10,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.kpiledger.events.kpi.Accumulation;
 import org.kpiledger.events.kpi.Direction;
 import org.kpiledger.events.kpi.FigureStatus;
+import org.kpiledger.events.kpi.LineageKind;
 import org.kpiledger.events.kpi.TargetComparator;
 import org.kpiledger.events.kpi.ValueKind;
 import org.kpiledger.query.scoring.Grader;
 import org.kpiledger.query.temporal.AsOf;
 import org.kpiledger.query.temporal.SnapshotReads;
+import org.kpiledger.scoring.Achievement;
 import org.kpiledger.scoring.Scoring;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -34,7 +37,10 @@ public class KpiProgressReader {
 
     /** The versions valid at an instant of the KPIs in a range of ids: the page's KPIs, in id order. */
     private static final String KPIS = """
-            select v.* from kpi_version registration
+            select v.*, registration.target_fiscal_year as original_target_fiscal_year,
+                   registration.target_value as original_target_value,
+                   registration.target_comparator as original_target_comparator
+            from kpi_version registration
             cross join lateral (select * from kpi_version v
                                 where v.kpi_id = registration.kpi_id and lower(v.valid) <= ?::timestamptz
                                 order by lower(v.valid) desc, v.version desc limit 1) v
@@ -59,6 +65,22 @@ public class KpiProgressReader {
                                    and lower(c.valid) <= ?::timestamptz
                                order by lower(c.valid) desc, c.position desc limit 1) c on true
             order by a.kpi_id, a.fiscal_year""";
+
+    /**
+     * The target set where a KPI's series began: the registered target of its earliest ancestor reached through
+     * links that continue the series (a {@code REDEFINED} link starts a new series).
+     */
+    private static final String SERIES_ORIGINAL_TARGET = """
+            with recursive chain (kpi_id, continues_kpi_id, lineage, depth) as (
+                select kpi_id, continues_kpi_id, lineage, 0 from kpi_version where kpi_id = ? and version = 0
+                union all
+                select p.kpi_id, p.continues_kpi_id, p.lineage, chain.depth + 1 from chain
+                join kpi_version p on p.kpi_id = chain.continues_kpi_id and p.version = 0
+                    and lower(p.valid) <= ?::timestamptz
+                where chain.lineage <> 'REDEFINED' and chain.depth < 100)
+            select r.target_fiscal_year, r.target_value, r.target_comparator from chain
+            join kpi_version r on r.kpi_id = chain.kpi_id and r.version = 0
+            order by chain.depth desc limit 1""";
 
     private final JdbcTemplate jdbc;
     private final StrategyLabels strategyLabels;
@@ -106,14 +128,28 @@ public class KpiProgressReader {
         Set<String> publishedOnly = publicFigures.periodsToFilter();
         List<KpiProgressView> kpis = jdbc.query(KPIS.formatted(idComparison), (row, n) -> {
             position[0] = Math.max(position[0], row.getLong("position"));
+            KpiProgressView.Target originalTarget = originalTarget(row, when);
             return view(row, PublicFigures.forThePublic(actuals.getOrDefault(row.getString("kpi_id"), List.of()),
-                    row.getString("plan_id"), publishedOnly), strategies, adoptions, asOf);
+                    row.getString("plan_id"), publishedOnly), strategies, adoptions, asOf, originalTarget);
         }, when, id, when, limit);
         return new Snapshot(kpis, Math.max(position[0], Math.max(strategies.position(), adoptions.position())));
     }
 
+    /** The target the KPI's series began with: its own registered one, or an ancestor's through its lineage. */
+    private KpiProgressView.Target originalTarget(ResultSet row, Object when) throws SQLException {
+        if (row.getString("continues_kpi_id") == null || "REDEFINED".equals(row.getString("lineage"))) {
+            return new KpiProgressView.Target(row.getInt("original_target_fiscal_year"),
+                    row.getBigDecimal("original_target_value"),
+                    TargetComparator.valueOf(row.getString("original_target_comparator")));
+        }
+        return jdbc.queryForObject(SERIES_ORIGINAL_TARGET, (target, n) -> new KpiProgressView.Target(
+                target.getInt(1), target.getBigDecimal(2), TargetComparator.valueOf(target.getString(3))),
+                row.getString("kpi_id"), when);
+    }
+
     private static KpiProgressView view(ResultSet row, List<KpiProgressView.Actual> actuals,
-            StrategyLabels.Snapshot strategies, Grader.Adoptions adoptions, AsOf asOf) throws SQLException {
+            StrategyLabels.Snapshot strategies, Grader.Adoptions adoptions, AsOf asOf,
+            KpiProgressView.Target originalTarget) throws SQLException {
         Accumulation accumulation = Accumulation.valueOf(row.getString("accumulation"));
         Direction direction = Direction.valueOf(row.getString("direction"));
         TargetComparator comparator = TargetComparator.valueOf(row.getString("target_comparator"));
@@ -121,20 +157,36 @@ public class KpiProgressReader {
         int baselineYear = row.getInt("baseline_fiscal_year");
         int targetYear = row.getInt("target_fiscal_year");
         KpiProgressView.Actual latest = actuals.isEmpty() ? null : actuals.get(actuals.size() - 1);
-        return new KpiProgressView(row.getString("kpi_id"), row.getString("name"), row.getString("unit"),
+        String kpiId = row.getString("kpi_id");
+        String code = row.getString("code");
+        KpiProgressView.Target target = new KpiProgressView.Target(targetYear, row.getBigDecimal("target_value"),
+                comparator);
+        BigDecimal baselineValue = row.getBigDecimal("baseline_value");
+        Function<KpiProgressView.Target, Achievement> grade = against -> adoptions.grade(planId,
+                new Scoring.Kpi(accumulation, direction, baselineYear, baselineValue,
+                        against.fiscalYear(), against.value(), against.comparator()),
+                latest == null ? null : latest.fiscalYear(), latest == null ? null : latest.value());
+        KpiProgressView.Judgement againstOriginal = sameTarget(target, originalTarget) ? null
+                : new KpiProgressView.Judgement(grade.apply(originalTarget), originalTarget, null);
+        Integer retiredAfter = (Integer) row.getObject("retired_last_year");
+        return new KpiProgressView(kpiId, row.getString("name"), row.getString("unit"),
                 accumulation, direction, ValueKind.valueOf(row.getString("value_kind")),
-                strategies.placement(planId, row.getString("policy_code"),
+                strategies.placement(planId, code == null ? kpiId : code, row.getString("policy_code"),
                         (Integer) row.getObject("measure_number")),
                 row.getString("department"),
                 new KpiProgressView.Baseline(baselineYear, row.getBigDecimal("baseline_value"),
                         row.getString("baseline_qualifier")),
-                new KpiProgressView.Target(targetYear, row.getBigDecimal("target_value"), comparator),
-                actuals, latest,
-                adoptions.grade(planId, new Scoring.Kpi(accumulation, direction, baselineYear,
-                                row.getBigDecimal("baseline_value"), targetYear, row.getBigDecimal("target_value"),
-                                comparator),
-                        latest == null ? null : latest.fiscalYear(), latest == null ? null : latest.value()),
+                target, actuals, latest, new KpiProgressView.Judgement(grade.apply(target), target, againstOriginal),
+                row.getString("continues_kpi_id") == null ? null : new KpiProgressView.Lineage(
+                        row.getString("continues_kpi_id"), LineageKind.valueOf(row.getString("lineage"))),
+                retiredAfter == null ? null : new KpiProgressView.Retirement(retiredAfter,
+                        row.getString("retirement_reason"), row.getString("retirement_decision")),
                 row.getLong("version"), instant(row, "recorded_at"), asOf.instant(), row.getLong("position"));
+    }
+
+    private static boolean sameTarget(KpiProgressView.Target current, KpiProgressView.Target original) {
+        return current.fiscalYear() == original.fiscalYear() && current.value().compareTo(original.value()) == 0
+                && current.comparator() == original.comparator();
     }
 
     /** An actual, with its place in the reporting cycle then (a year the cycle never touched is recorded). */

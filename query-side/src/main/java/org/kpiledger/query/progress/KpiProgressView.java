@@ -1,20 +1,24 @@
 package org.kpiledger.query.progress;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import org.kpiledger.events.kpi.Accumulation;
 import org.kpiledger.events.kpi.Direction;
 import org.kpiledger.events.kpi.FigureStatus;
+import org.kpiledger.events.kpi.LineageKind;
 import org.kpiledger.events.kpi.TargetComparator;
 import org.kpiledger.events.kpi.ValueKind;
 import org.kpiledger.scoring.Achievement;
+import org.kpiledger.scoring.ScoringPolicy;
 
 /**
  * Where a KPI stands now: its place in a strategy and its owning department (each null when there is none), its
  * baseline, its current target, its actuals by fiscal year and the latest of them, and
- * its achievement graded by the scoring policy in force.
+ * its achievement graded by the scoring policy in force; the KPI of a predecessor plan it continues and its
+ * retirement, when there are.
  * {@code version} is the KPI's version in the ledger, usable in {@code If-Match} on the write API; {@code asOf} the
  * instant the view is about (absent for now) and {@code position} the global index of the KPI's last event by then.
  */
@@ -31,14 +35,48 @@ public record KpiProgressView(
         Target target,
         List<Actual> actuals,
         Actual latestActual,
-        Achievement achievement,
+        Judgement achievement,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Lineage lineage,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Retirement retirement,
         long version,
         Instant updatedAt,
         @JsonInclude(JsonInclude.Include.NON_NULL) Instant asOf,
         long position) {
 
-    /** Where the KPI stands in a strategy; {@code null} for a KPI that stands alone. */
-    public record Strategy(String planId, Goal goal, Policy policy, Measure measure) {
+    /**
+     * Where the KPI stands in a strategy, and its {@code code} there (two plans may both have a {@code 1-1-1-01});
+     * {@code null} for a KPI that stands alone.
+     */
+    public record Strategy(String planId, String code, Goal goal, Policy policy, Measure measure) {
+    }
+
+    /**
+     * The achievement graded against the {@code target} in force (the fields of {@link Achievement}, and that
+     * target), and, when a revision or a successor plan changed the target since the series began,
+     * {@code againstOriginalTarget}: the same actual graded against the target set at the start.
+     */
+    public record Judgement(@JsonUnwrapped Achievement graded, Target target,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) Judgement againstOriginalTarget) {
+
+        public String grade() {
+            return graded.grade();
+        }
+
+        public ScoringPolicy.Category category() {
+            return graded.category();
+        }
+
+        public BigDecimal progressRate() {
+            return graded.progressRate();
+        }
+    }
+
+    /** The predecessor plan's KPI this one continues, and how ({@code REDEFINED}: the series breaks here). */
+    public record Lineage(String continues, LineageKind kind) {
+    }
+
+    /** The KPI is measured up to {@code lastFiscalYear}; {@code decisionReference} is null when its plan ended. */
+    public record Retirement(int lastFiscalYear, String reason, String decisionReference) {
     }
 
     /** A basic goal: its number (1–4 in the Shinagawa strategy) and title. */
@@ -102,8 +140,8 @@ public record KpiProgressView(
     public KpiProgressView withoutActors() {
         return new KpiProgressView(kpiId, name, unit, accumulation, direction, valueKind, strategy, department,
                 baseline, target, actuals.stream().map(Actual::withoutActors).toList(),
-                latestActual == null ? null : latestActual.withoutActors(), achievement, version, updatedAt, asOf,
-                position);
+                latestActual == null ? null : latestActual.withoutActors(), achievement, lineage, retirement, version,
+                updatedAt, asOf, position);
     }
 
     /**

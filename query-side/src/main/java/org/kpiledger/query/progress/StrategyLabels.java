@@ -52,13 +52,13 @@ class StrategyLabels {
             long position) {
 
         /** Where a KPI placed under this measure stands; titles not yet known (the projection is behind) are null. */
-        KpiProgressView.Strategy placement(String planId, String policyCode, Integer measureNumber) {
+        KpiProgressView.Strategy placement(String planId, String code, String policyCode, Integer measureNumber) {
             if (planId == null) {
                 return null;
             }
             PolicyLabel policy = policies.get(planId + "/" + policyCode);
             Integer goalNumber = policy == null ? null : policy.goalNumber();
-            return new KpiProgressView.Strategy(planId,
+            return new KpiProgressView.Strategy(planId, code,
                     goalNumber == null ? null : new KpiProgressView.Goal(goalNumber, goals.get(planId + "/" + goalNumber)),
                     new KpiProgressView.Policy(policyCode, policy == null ? null : policy.title()),
                     new KpiProgressView.Measure(measureNumber, measures.get(planId + "/" + policyCode + "/"

@@ -13,12 +13,12 @@ import org.kpiledger.events.kpi.Accumulation;
 import org.kpiledger.events.kpi.Direction;
 import org.kpiledger.events.kpi.TargetComparator;
 import org.kpiledger.events.strategy.PlanId;
-import org.kpiledger.scoring.Scoring;
 import org.kpiledger.platform.web.ProblemType;
 import org.kpiledger.query.scoring.Grader;
 import org.kpiledger.query.temporal.AsOf;
 import org.kpiledger.query.temporal.ProjectionProgress;
 import org.kpiledger.query.temporal.SnapshotReads;
+import org.kpiledger.scoring.Scoring;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -79,7 +79,8 @@ class StrategyController {
         Grader.Adoptions adoptions = grader.load(at);
         Map<String, List<StrategyTreeView.Kpi>> kpisByMeasure = kpisByMeasure(id, adoptions, when, position);
         Map<String, List<StrategyTreeView.Measure>> measuresByPolicy = new LinkedHashMap<>();
-        jdbc.query("select policy_code, number, title, overall_plans, position from strategy_measure_version "
+        jdbc.query("select policy_code, number, title, overall_plans, position, retired_reason, retired_decision "
+                + "from strategy_measure_version "
                 + "where plan_id = ? and valid @> ?::timestamptz order by policy_code, number", row -> {
                     position[0] = Math.max(position[0], row.getLong(5));
                     String key = row.getString(1) + "/" + row.getInt(2);
@@ -87,26 +88,30 @@ class StrategyController {
                     measuresByPolicy.computeIfAbsent(row.getString(1), code -> new ArrayList<>())
                             .add(new StrategyTreeView.Measure(row.getInt(2), row.getString(3),
                                     row.getString(4).isEmpty() ? List.of() : List.of(row.getString(4).split("\n")),
-                                    StrategyTreeView.RollUp.of(kpis), kpis));
+                                    StrategyTreeView.RollUp.of(kpis), kpis,
+                                    StrategyTreeView.Retired.of(row.getString(6), row.getString(7))));
                 }, id, when);
         Map<Integer, List<StrategyTreeView.Policy>> policiesByGoal = new LinkedHashMap<>();
-        jdbc.query("select goal_number, code, title, position from strategy_policy_version "
+        jdbc.query("select goal_number, code, title, position, retired_reason, retired_decision "
+                + "from strategy_policy_version "
                 + "where plan_id = ? and valid @> ?::timestamptz order by code", row -> {
             position[0] = Math.max(position[0], row.getLong(4));
             List<StrategyTreeView.Measure> measures = measuresByPolicy.getOrDefault(row.getString(2), List.of());
             policiesByGoal.computeIfAbsent(row.getInt(1), goal -> new ArrayList<>())
                     .add(new StrategyTreeView.Policy(row.getString(2), row.getString(3),
-                            StrategyTreeView.RollUp.of(kpisOf(measures)), measures));
+                            StrategyTreeView.RollUp.of(kpisOf(measures)), measures,
+                            StrategyTreeView.Retired.of(row.getString(5), row.getString(6))));
         }, id, when);
         List<StrategyTreeView.Goal> goals = jdbc.query(
-                "select number, title, position from strategy_goal_version where plan_id = ? "
+                "select number, title, position, retired_reason, retired_decision from strategy_goal_version "
+                        + "where plan_id = ? "
                         + "and valid @> ?::timestamptz order by number",
                 (row, n) -> {
                     position[0] = Math.max(position[0], row.getLong(3));
                     List<StrategyTreeView.Policy> policies = policiesByGoal.getOrDefault(row.getInt(1), List.of());
                     return new StrategyTreeView.Goal(row.getInt(1), row.getString(2), StrategyTreeView.RollUp.of(
                             policies.stream().flatMap(policy -> kpisOf(policy.measures()).stream()).toList()),
-                            policies);
+                            policies, StrategyTreeView.Retired.of(row.getString(4), row.getString(5)));
                 }, id, when);
         StrategyTreeView plan = plans.get(0);
         return new StrategyTreeView(id, plan.title(), plan.period(),

@@ -45,14 +45,25 @@ public record StrategyTreeView(String planId, String title, Period period, RollU
     public record Period(int firstYear, int lastYear) {
     }
 
-    public record Goal(int number, String title, RollUp rollUp, List<Policy> policies) {
+    public record Goal(int number, String title, RollUp rollUp, List<Policy> policies,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Retired retired) {
     }
 
-    public record Policy(String code, String title, RollUp rollUp, List<Measure> measures) {
+    public record Policy(String code, String title, RollUp rollUp, List<Measure> measures,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Retired retired) {
     }
 
     /** {@code overallPlans} name the measure's tables in the source (全体計画). */
-    public record Measure(int number, String title, List<String> overallPlans, RollUp rollUp, List<Kpi> kpis) {
+    public record Measure(int number, String title, List<String> overallPlans, RollUp rollUp, List<Kpi> kpis,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Retired retired) {
+    }
+
+    /** A part retired by decision: it stays in the tree, marked so, with the reason and the decision. */
+    public record Retired(String reason, String decisionReference) {
+
+        static Retired of(String reason, String decisionReference) {
+            return reason == null ? null : new Retired(reason, decisionReference);
+        }
     }
 
     public record Kpi(String kpiId, String name, String unit, Accumulation accumulation, Direction direction,

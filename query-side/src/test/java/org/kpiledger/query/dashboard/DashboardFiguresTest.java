@@ -10,10 +10,10 @@ import org.kpiledger.events.kpi.Accumulation;
 import org.kpiledger.events.kpi.Direction;
 import org.kpiledger.events.kpi.TargetComparator;
 import org.kpiledger.events.kpi.ValueKind;
-import org.kpiledger.scoring.Achievement;
-import org.kpiledger.scoring.ScoringPolicy.Category;
 import org.kpiledger.query.history.ChangeLog;
 import org.kpiledger.query.progress.KpiProgressView;
+import org.kpiledger.scoring.Achievement;
+import org.kpiledger.scoring.ScoringPolicy.Category;
 import tools.jackson.databind.json.JsonMapper;
 
 /** What the dashboard draws from a KPI's figures: bars, trends, the chart's lines, and the overview's tree. */
@@ -82,21 +82,22 @@ class DashboardFiguresTest {
     private static KpiProgressView kpi(String id, String policy, int goal, String rate, String expected,
             Category category, String grade) {
         return new KpiProgressView(id, "KPI " + id, "事業者", Accumulation.CUMULATIVE, Direction.INCREASE,
-                ValueKind.COUNT, new KpiProgressView.Strategy("plan", new KpiProgressView.Goal(goal, "目標 " + goal),
+                ValueKind.COUNT, new KpiProgressView.Strategy("plan", id, new KpiProgressView.Goal(goal, "目標 " + goal),
                         new KpiProgressView.Policy(policy, "方向 " + policy), new KpiProgressView.Measure(1, "施策")),
                 null, new KpiProgressView.Baseline(2014, new BigDecimal("6"), null),
                 new KpiProgressView.Target(2019, new BigDecimal("21"), TargetComparator.AT_LEAST),
                 List.of(actual(2016, "12.5", 1), actual(2015, "9", 0)), actual(2016, "12.5", 1),
-                new Achievement(2016, new BigDecimal("12.5"), rate == null ? null : new BigDecimal(rate),
-                        expected == null ? null : new BigDecimal(expected), false, grade, category, "p@1"),
-                3, Instant.EPOCH, null, 3);
+                new KpiProgressView.Judgement(new Achievement(2016, new BigDecimal("12.5"),
+                        rate == null ? null : new BigDecimal(rate), expected == null ? null : new BigDecimal(expected),
+                        false, grade, category, "p@1"), null, null),
+                null, null, 3, Instant.EPOCH, null, 3);
     }
 
     private static KpiProgressView unplaced(String id) {
         KpiProgressView placed = kpi(id, "1-1", 1, null, null, Category.NOT_MEASURABLE, "未測定");
         return new KpiProgressView(id, placed.name(), placed.unit(), placed.accumulation(), placed.direction(),
                 placed.valueKind(), null, null, placed.baseline(), placed.target(), placed.actuals(),
-                placed.latestActual(), placed.achievement(), 1, Instant.EPOCH, null, 1);
+                placed.latestActual(), placed.achievement(), null, null, 1, Instant.EPOCH, null, 1);
     }
 
     private static KpiProgressView.Actual actual(int year, String value, int corrections) {

@@ -3,7 +3,7 @@ package org.kpiledger.events.kpi;
 /** Something that happened to one KPI; the stream of them, in order, is the KPI's whole history. */
 public sealed interface KpiEvent
         permits KpiRegisteredEvent, ActualRecordedEvent, ActualCorrectedEvent, TargetRevisedEvent, KpiPlacedEvent,
-        DepartmentAssignedEvent, FigureStepTakenEvent, FigureDeclaredLateEvent {
+        DepartmentAssignedEvent, FigureStepTakenEvent, FigureDeclaredLateEvent, KpiRetiredEvent {
 
     KpiId kpiId();
 
@@ -32,5 +32,7 @@ public sealed interface KpiEvent
         R figureStepTaken(FigureStepTakenEvent event);
 
         R figureDeclaredLate(FigureDeclaredLateEvent event);
+
+        R retired(KpiRetiredEvent event);
     }
 }

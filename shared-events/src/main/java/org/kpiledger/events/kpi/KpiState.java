@@ -16,12 +16,15 @@ import java.util.TreeMap;
  * @param department the department that owns the KPI, null while none does
  * @param actuals the actual of each fiscal year as it stands after every correction
  * @param cycle where each fiscal year the reporting cycle has touched stands in it
+ * @param retirement the retirement, null while the KPI is measured on
  */
 public record KpiState(KpiRegisteredEvent registered, Target target, KpiPlacement placement, Department department,
-        SortedMap<FiscalYear, Quantity> actuals, SortedMap<FiscalYear, FigureInCycle> cycle) {
+        SortedMap<FiscalYear, Quantity> actuals, SortedMap<FiscalYear, FigureInCycle> cycle,
+        KpiRetiredEvent retirement) {
 
     /** Before the first event. */
-    public static final KpiState NONE = new KpiState(null, null, null, null, new TreeMap<>(), new TreeMap<>());
+    public static final KpiState NONE = new KpiState(null, null, null, null, new TreeMap<>(), new TreeMap<>(),
+            null);
 
     public KpiState {
         actuals = Collections.unmodifiableSortedMap(new TreeMap<>(actuals));
@@ -33,7 +36,8 @@ public record KpiState(KpiRegisteredEvent registered, Target target, KpiPlacemen
         return event.match(new KpiEvent.Cases<>() {
             @Override
             public KpiState registered(KpiRegisteredEvent registration) {
-                return new KpiState(registration, registration.target(), placement, department, actuals, cycle);
+                return new KpiState(registration, registration.target(), placement, department, actuals, cycle,
+                        retirement);
             }
 
             @Override
@@ -48,17 +52,18 @@ public record KpiState(KpiRegisteredEvent registered, Target target, KpiPlacemen
 
             @Override
             public KpiState targetRevised(TargetRevisedEvent revised) {
-                return new KpiState(registered, revised.revisedTarget(), placement, department, actuals, cycle);
+                return new KpiState(registered, revised.revisedTarget(), placement, department, actuals,
+                        cycle, retirement);
             }
 
             @Override
             public KpiState placed(KpiPlacedEvent placed) {
-                return new KpiState(registered, target, placed.placement(), department, actuals, cycle);
+                return new KpiState(registered, target, placed.placement(), department, actuals, cycle, retirement);
             }
 
             @Override
             public KpiState departmentAssigned(DepartmentAssignedEvent assigned) {
-                return new KpiState(registered, target, placement, assigned.department(), actuals, cycle);
+                return new KpiState(registered, target, placement, assigned.department(), actuals, cycle, retirement);
             }
 
             @Override
@@ -70,6 +75,11 @@ public record KpiState(KpiRegisteredEvent registered, Target target, KpiPlacemen
             public KpiState figureDeclaredLate(FigureDeclaredLateEvent declaration) {
                 return withCycle(declaration.fiscalYear(), figureInCycle(declaration.fiscalYear())
                         .declaredLate(declaration));
+            }
+
+            @Override
+            public KpiState retired(KpiRetiredEvent retired) {
+                return new KpiState(registered, target, placement, department, actuals, cycle, retired);
             }
         });
     }
@@ -96,6 +106,11 @@ public record KpiState(KpiRegisteredEvent registered, Target target, KpiPlacemen
         return actuals.isEmpty() ? Optional.empty() : Optional.of(actuals.lastKey());
     }
 
+    /** Whether the KPI is still measured in a fiscal year: not after the last year of its retirement. */
+    public boolean measuredIn(FiscalYear fiscalYear) {
+        return retirement == null || !fiscalYear.isAfter(retirement.lastFiscalYear());
+    }
+
     /** Where the year's figure stands in the reporting cycle. */
     public FigureInCycle figureInCycle(FiscalYear fiscalYear) {
         return cycle.getOrDefault(fiscalYear, FigureInCycle.UNTOUCHED);
@@ -106,12 +121,12 @@ public record KpiState(KpiRegisteredEvent registered, Target target, KpiPlacemen
         next.put(fiscalYear, value);
         SortedMap<FiscalYear, FigureInCycle> nextCycle = new TreeMap<>(cycle);
         nextCycle.computeIfPresent(fiscalYear, (year, figure) -> figure.recorded());
-        return new KpiState(registered, target, placement, department, next, nextCycle);
+        return new KpiState(registered, target, placement, department, next, nextCycle, retirement);
     }
 
     private KpiState withCycle(FiscalYear fiscalYear, FigureInCycle figure) {
         SortedMap<FiscalYear, FigureInCycle> next = new TreeMap<>(cycle);
         next.put(fiscalYear, figure);
-        return new KpiState(registered, target, placement, department, actuals, next);
+        return new KpiState(registered, target, placement, department, actuals, next, retirement);
     }
 }

@@ -7,7 +7,7 @@ import org.kpiledger.events.kpi.FiscalYear;
 /**
  * State a strategy as it now stands: its title, its period and the tree of its basic goals, policies and measures.
  * Defines the strategy when it is new; otherwise records only what changed (a renamed goal, a new measure), so that
- * stating the same strategy twice records nothing. Emits {@link StrategyDefinedEvent}, {@link GoalDefinedEvent},
+ * stating the same strategy twice records nothing. {@code predecessor} names the plan it succeeds, if any. Emits {@link StrategyDefinedEvent}, {@link GoalDefinedEvent},
  * {@link PolicyDefinedEvent} and {@link MeasureDefinedEvent}.
  */
 public record DefineStrategyCommand(
@@ -15,10 +15,17 @@ public record DefineStrategyCommand(
         String title,
         FiscalYear firstYear,
         FiscalYear lastYear,
+        PlanId predecessor,
         List<Goal> goals) {
 
     public DefineStrategyCommand {
         goals = List.copyOf(goals);
+    }
+
+    /** A plan that succeeds none. */
+    public DefineStrategyCommand(PlanId planId, String title, FiscalYear firstYear, FiscalYear lastYear,
+            List<Goal> goals) {
+        this(planId, title, firstYear, lastYear, null, goals);
     }
 
     /** A basic goal (基本目標①–④) and its policies. */

@@ -21,6 +21,7 @@ class KpiCommandAccess implements AccessRules {
                 AccessRule.role(HttpMethod.POST, "/api/v1/kpis/*/actuals", LedgerRole.STAFF),
                 AccessRule.role(HttpMethod.PUT, "/api/v1/kpis/*/actuals/*", LedgerRole.STAFF),
                 AccessRule.role(HttpMethod.PUT, "/api/v1/kpis/*/target", LedgerRole.PLANNER),
+                AccessRule.role(HttpMethod.POST, "/api/v1/kpis/*/retirement", LedgerRole.PLANNER),
                 AccessRule.role(HttpMethod.PUT, "/api/v1/kpis/*/placement", LedgerRole.PLANNER),
                 AccessRule.role(HttpMethod.PUT, "/api/v1/kpis/*/department", LedgerRole.PLANNER));
     }

@@ -7,8 +7,6 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import org.kpiledger.command.kpi.web.KpiRequests.Accepted;
 import org.kpiledger.command.strategy.StrategyMeasures;
-import org.kpiledger.platform.commands.CommandDispatcher;
-import org.kpiledger.platform.commands.EventPositions;
 import org.kpiledger.events.kpi.AssignDepartmentCommand;
 import org.kpiledger.events.kpi.Baseline;
 import org.kpiledger.events.kpi.CorrectActualCommand;
@@ -19,11 +17,16 @@ import org.kpiledger.events.kpi.PlaceKpiCommand;
 import org.kpiledger.events.kpi.Quantity;
 import org.kpiledger.events.kpi.RecordActualCommand;
 import org.kpiledger.events.kpi.RegisterKpiCommand;
+import org.kpiledger.events.kpi.RetireKpiCommand;
 import org.kpiledger.events.kpi.ReviseTargetCommand;
 import org.kpiledger.events.kpi.Target;
+import org.kpiledger.platform.commands.CommandDispatcher;
+import org.kpiledger.platform.commands.EventPositions;
 import org.kpiledger.platform.web.InvalidFieldException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -31,8 +34,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The write API. Every write answers with the KPI's new version as {@code ETag}; a write that sends
@@ -159,6 +160,16 @@ class KpiCommandController {
                 request.comparator(), request.reason().strip(), request.decisionReference().strip(),
                 EntityTags.requiredVersion(ifMatch)));
         return ok(accepted(kpiId, version));
+    }
+
+    @PostMapping("/{kpiId}/retirement")
+    @Operation(summary = "Retire a KPI after a fiscal year by decision; its figures stay, none of a later year is taken")
+    ResponseEntity<Accepted> retire(
+            @PathVariable KpiId kpiId,
+            @Valid @RequestBody KpiRequests.Retirement request) {
+        long version = commands.send(new RetireKpiCommand(kpiId, request.lastFiscalYear(), request.reason().strip(),
+                request.decisionReference().strip()));
+        return accepted(URI.create("/api/v1/kpis/" + kpiId), accepted(kpiId, version));
     }
 
     private Accepted accepted(KpiId kpiId, long version) {

@@ -89,6 +89,12 @@ public final class KpiRequests {
             @NotBlank @LedgerText @Size(max = 200) String decisionReference) {
     }
 
+    record Retirement(
+            @NotNull FiscalYear lastFiscalYear,
+            @NotBlank @LedgerText(multiLine = true) @Size(max = 2000) String reason,
+            @NotBlank @LedgerText @Size(max = 200) String decisionReference) {
+    }
+
     /** What a successful write answers: the KPI and its version after the change (also sent as the ETag). */
     /** A write's answer: the KPI's new version (also the ETag) and the global position of its last event. */
     record Accepted(KpiId kpiId, long version, long position) {

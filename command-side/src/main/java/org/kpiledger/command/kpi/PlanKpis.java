@@ -1,11 +1,15 @@
-package org.kpiledger.command.period;
+package org.kpiledger.command.kpi;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.kpiledger.events.StreamTypes;
 import org.kpiledger.events.kpi.KpiId;
+import org.kpiledger.events.kpi.KpiState;
+import org.kpiledger.events.strategy.PlanId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -17,13 +21,26 @@ import org.springframework.stereotype.Component;
 public class PlanKpis {
 
     private final JdbcTemplate jdbc;
+    private final KpiStreams kpis;
 
-    PlanKpis(JdbcTemplate jdbc) {
+    PlanKpis(JdbcTemplate jdbc, KpiStreams kpis) {
         this.jdbc = jdbc;
+        this.kpis = kpis;
+    }
+
+    /** Every KPI placed in the plan, by id, as its own stream says now, each loaded into this unit of work. */
+    public Map<KpiId, KpiState> placedIn(PlanId planId) {
+        Map<KpiId, KpiState> plan = new LinkedHashMap<>();
+        for (KpiId kpiId : registered()) {
+            kpis.state(kpiId).filter(state -> state.placement() != null
+                            && state.placement().planId().equals(planId))
+                    .ifPresent(state -> plan.put(kpiId, state));
+        }
+        return plan;
     }
 
     /** Which of these KPIs are registered: one query, so that an unknown id is never looked for in the store. */
-    Set<KpiId> registeredAmong(Collection<KpiId> kpiIds) {
+    public Set<KpiId> registeredAmong(Collection<KpiId> kpiIds) {
         String[] ids = kpiIds.stream().map(KpiId::value).toArray(String[]::new);
         return jdbc.queryForList("select aggregate_identifier from domain_event_entry where aggregate_identifier = "
                 + "any(?) and sequence_number = 0 and type = ?", String.class, ids, StreamTypes.KPI)

@@ -1,0 +1,22 @@
+package org.kpiledger.query.plans;
+
+import java.util.List;
+import org.kpiledger.platform.security.AccessRule;
+import org.kpiledger.platform.security.AccessRules;
+import org.springframework.stereotype.Component;
+
+/** The plans and a KPI's series are published like the KPIs; as they stood in the past, for committees and auditors. */
+@Component
+class PlansAccess implements AccessRules {
+
+    @Override
+    public List<AccessRule> rules() {
+        return List.of(
+                AccessRule.pastState("/api/v1/strategies"),
+                AccessRule.pastState("/api/v1/strategies/*/kpis/*"),
+                AccessRule.pastState("/api/v1/kpis/*/series"),
+                AccessRule.read("/api/v1/strategies"),
+                AccessRule.read("/api/v1/strategies/*/kpis/*"),
+                AccessRule.read("/api/v1/kpis/*/series"));
+    }
+}
