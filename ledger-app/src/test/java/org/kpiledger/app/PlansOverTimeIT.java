@@ -18,6 +18,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kpiledger.LedgerApplication;
 import org.kpiledger.app.LedgerHttp.Reply;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,7 +31,7 @@ import tools.jackson.databind.JsonNode;
  * for the test: a first plan extended by a recorded decision, a measure and a KPI retired, a successor plan whose
  * codes repeat the first plan's with one KPI of each lineage kind and one left to retire, invalid lineage catalogs
  * refused whole, a series read across both plans with its break, the original target beside the new one, the plans
- * as of before the successor, and the exports naming the plan.
+ * as of before the successor, the exports naming the plan, and the dashboard's plan picker in a real browser.
  */
 class PlansOverTimeIT {
 
@@ -37,11 +43,14 @@ class PlansOverTimeIT {
     private static LedgerHttp planner;
     private static LedgerHttp staff;
     private static LedgerHttp auditor;
+    private static String base;
 
     @BeforeAll
     static void start() {
         processes = new LedgerProcesses();
-        admin = LedgerProcesses.http(processes.start(LedgerApplication.class));
+        ConfigurableApplicationContext application = processes.start(LedgerApplication.class);
+        base = "http://localhost:" + ((WebServerApplicationContext) application).getWebServer().getPort();
+        admin = LedgerProcesses.http(application);
         planner = admin.createUser("keikaku", null, "PLANNER");
         staff = admin.createUser("sato", "sangyo", "STAFF");
         auditor = admin.createUser("kansa", null, "AUDITOR");
@@ -235,6 +244,29 @@ class PlansOverTimeIT {
         assertThat(auditor.get("/api/v1/audit/events?type=StrategyPartRetired").body()).contains("事業終了");
         assertThat(auditor.get("/api/v1/kpis/1-1-1-06/history").body()).contains("KpiRetired");
         assertThat(auditor.get("/api/v1/integrity").json().path("verified").asBoolean()).isTrue();
+
+        // the dashboard's picker shows both plans, the latest by default (none is in force in FY2026)
+        ChromeDriver browser = Chromium.start();
+        try {
+            browser.get(base + "/");
+            Select picker = new Select(browser.findElement(By.id("filter-plan")));
+            assertThat(picker.getOptions()).extracting(WebElement::getText)
+                    .containsExactly("A市総合戦略 (2015–2021)", "A市総合実施計画 (2022–2024) （現行）");
+            assertThat(picker.getFirstSelectedOption().getAttribute("value")).isEqualTo(SUCCESSOR);
+            assertThat(browser.findElement(By.tagName("main")).getText()).contains("改名後の指標")
+                    .doesNotContain("指標6");
+            Chromium.screenshot(browser, "plan-picker-successor");
+            picker.selectByValue(FIRST);
+            browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+            assertThat(browser.getCurrentUrl()).contains("plan=" + FIRST);
+            assertThat(browser.findElement(By.tagName("main")).getText()).contains("指標6")
+                    .doesNotContain("改名後の指標");
+            assertThat(new Select(browser.findElement(By.id("filter-plan"))).getFirstSelectedOption()
+                    .getAttribute("value")).isEqualTo(FIRST);
+            Chromium.screenshot(browser, "plan-picker-first");
+        } finally {
+            browser.quit();
+        }
     }
 
     private static Reply importCatalog(String csv) {

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -88,6 +89,8 @@ final class CatalogReader {
             problems.add(new RowProblem(0, "file", "is not CSV as RFC 4180 writes it: " + e.getMessage()));
         }
         if (!problems.isEmpty()) {
+            problems.addAll(lineageProblems);
+            problems.sort(Comparator.comparingLong(RowProblem::row));
             throw new InvalidCatalogException(problems);
         }
         if (kpis.isEmpty()) {

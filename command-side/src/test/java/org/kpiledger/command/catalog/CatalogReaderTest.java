@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.kpiledger.command.catalog.InvalidCatalogException.RowProblem;
+import org.kpiledger.events.kpi.LineageKind;
 
 /** A catalog is taken whole or not at all; the problems name each bad row and field. */
 class CatalogReaderTest {
@@ -60,5 +61,45 @@ class CatalogReaderTest {
             assertThat(problem.row()).isZero();
             assertThat(problem.field()).contains("plan_id", "target_value");
         });
+    }
+
+    @Test
+    void readsASuccessorsLineageAndTheSameCodeInTwoPlans() {
+        String csv = HEADER + ",predecessor_plan_id,continues_kpi_id,lineage\n"
+                + GOOD + ",,,\n"
+                + GOOD.replace(",demo,", ",demo-2022,") + ",demo,1-1-1-01,REBASED\n";
+
+        Catalog catalog = reader.read(new StringReader(csv));
+
+        assertThat(catalog.strategies()).extracting(strategy -> strategy.planId().value(),
+                strategy -> strategy.predecessor() == null ? null : strategy.predecessor().value())
+                .containsExactly(tuple("demo", null), tuple("demo-2022", "demo"));
+        assertThat(catalog.kpis().get(1)).satisfies(entry -> {
+            assertThat(entry.code()).isEqualTo("1-1-1-01");
+            assertThat(entry.continuesCode()).isEqualTo("1-1-1-01");
+            assertThat(entry.lineage()).isEqualTo(LineageKind.REBASED);
+        });
+        assertThat(catalog.lineageProblems()).isEmpty();
+    }
+
+    @Test
+    void namesAContinuationWithoutItsKindOrItsPredecessorForTheLoaderToReportWithTheLedgersOwn() {
+        String csv = HEADER + ",predecessor_plan_id,continues_kpi_id,lineage\n"
+                + GOOD + ",demo-2010,1-1-1-01,\n"
+                + GOOD.replace("1-1-1-01", "1-1-1-02") + ",,1-1-1-02,RENAMED\n"
+                + GOOD.replace("1-1-1-01", "1-1-1-03").replace(",demo,", ",other,") + ",,,MERGED\n";
+
+        InvalidCatalogException refused = catchThrowableOfType(InvalidCatalogException.class,
+                () -> reader.read(new StringReader(csv)));
+
+        assertThat(refused.problems()).extracting(RowProblem::row, RowProblem::field).containsExactly(
+                tuple(1L, "lineage"),
+                tuple(2L, "predecessor_plan_id"),
+                tuple(2L, "continues_kpi_id"),
+                tuple(3L, "lineage"));
+        Catalog lenient = reader.read(new StringReader(csv.replace(",,,MERGED", ",,,")
+                .replace(GOOD + ",demo-2010,", GOOD + ",,").replace(",,1-1-1-02,RENAMED", ",,,")));
+        assertThat(lenient.lineageProblems()).extracting(RowProblem::row, RowProblem::field)
+                .containsExactly(tuple(1L, "lineage"), tuple(1L, "continues_kpi_id"));
     }
 }

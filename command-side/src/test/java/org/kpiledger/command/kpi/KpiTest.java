@@ -34,10 +34,14 @@ import org.kpiledger.events.kpi.KpiId;
 import org.kpiledger.events.kpi.KpiPlacedEvent;
 import org.kpiledger.events.kpi.KpiPlacement;
 import org.kpiledger.events.kpi.KpiRegisteredEvent;
+import org.kpiledger.events.kpi.KpiRetiredEvent;
+import org.kpiledger.events.kpi.Lineage;
+import org.kpiledger.events.kpi.LineageKind;
 import org.kpiledger.events.kpi.PlaceKpiCommand;
 import org.kpiledger.events.kpi.Quantity;
 import org.kpiledger.events.kpi.RecordActualCommand;
 import org.kpiledger.events.kpi.RegisterKpiCommand;
+import org.kpiledger.events.kpi.RetireKpiCommand;
 import org.kpiledger.events.kpi.ReviseTargetCommand;
 import org.kpiledger.events.kpi.Target;
 import org.kpiledger.events.kpi.TargetComparator;
@@ -115,6 +119,75 @@ class KpiTest {
                             null))
                     .expectException(InvalidKpiCommandException.class)
                     .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Retiring {
+
+        private final KpiRetiredEvent retiredAfter2016 = new KpiRetiredEvent(STARTUPS, FiscalYear.of(2016), "統計の廃止",
+                "令和3年第2回定例会");
+
+        @Test
+        void retiresAKpiAfterAYearByDecision() {
+            fixture.given(startupsRegistered(), startupsActual(2015, "9"))
+                    .when(new RetireKpiCommand(STARTUPS, FiscalYear.of(2016), " 統計の廃止 ", "令和3年第2回定例会"))
+                    .expectEvents(retiredAfter2016);
+        }
+
+        @Test
+        void takesNoFigureOfAYearAfterItsRetirementButStillOneBefore() {
+            fixture.given(startupsRegistered(), ownedBySangyo(), retiredAfter2016)
+                    .when(new RecordActualCommand(STARTUPS, FiscalYear.of(2017), amount("12"), null, null, null),
+                            SANGYO_STAFF)
+                    .expectException(KpiRetiredException.class)
+                    .expectNoEvents();
+            fixture.given(startupsRegistered(), ownedBySangyo(), retiredAfter2016)
+                    .when(new RecordActualCommand(STARTUPS, FiscalYear.of(2016), amount("12"), null, null, null),
+                            SANGYO_STAFF)
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void refusesARetirementBeforeAYearWithAnActual() {
+            fixture.given(startupsRegistered(), startupsActual(2017, "12"))
+                    .when(new RetireKpiCommand(STARTUPS, FiscalYear.of(2016), "統計の廃止", "議決"))
+                    .expectException(KpiRetiredException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void retiresOnlyOnce() {
+            fixture.given(startupsRegistered(), retiredAfter2016)
+                    .when(new RetireKpiCommand(STARTUPS, FiscalYear.of(2017), "再度", "議決"))
+                    .expectException(NothingChangedException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void staysInThePlanItWasFirstPlacedIn() {
+            KpiPlacement first = new KpiPlacement(new PlanId("city-a-2015"), "1-1", 1);
+            fixture.given(startupsRegistered(), new KpiPlacedEvent(STARTUPS, null, first))
+                    .when(new PlaceKpiCommand(STARTUPS, new KpiPlacement(new PlanId("city-a-2022"), "1-1", 1), null))
+                    .expectException(KpiInAnotherPlanException.class)
+                    .expectNoEvents();
+            fixture.given(startupsRegistered(), new KpiPlacedEvent(STARTUPS, null, first))
+                    .when(new PlaceKpiCommand(STARTUPS, new KpiPlacement(new PlanId("city-a-2015"), "1-1", 2), null))
+                    .expectEvents(new KpiPlacedEvent(STARTUPS, first,
+                            new KpiPlacement(new PlanId("city-a-2015"), "1-1", 2)));
+        }
+
+        @Test
+        void registersASuccessorsKpiWithItsCodeAndLineage() {
+            RegisterKpiCommand startups = registerStartups();
+            KpiId successor = new KpiId("city-a-2022.1-1-1-01");
+            Lineage lineage = new Lineage(STARTUPS, LineageKind.CARRIED_OVER);
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterKpiCommand(successor, startups.name(), startups.unit(), startups.accumulation(),
+                            startups.direction(), startups.baseline(), startups.target(), null, "1-1-1-01", lineage))
+                    .expectEvents(new KpiRegisteredEvent(successor, startups.name(), startups.unit(),
+                            startups.accumulation(), startups.direction(), startups.baseline(), startups.target(),
+                            ValueKind.COUNT, "1-1-1-01", lineage));
         }
     }
 

@@ -11,9 +11,13 @@ import org.kpiledger.events.strategy.DefineStrategyCommand;
 import org.kpiledger.events.strategy.GoalDefinedEvent;
 import org.kpiledger.events.strategy.MeasureDefinedEvent;
 import org.kpiledger.events.strategy.PlanId;
+import org.kpiledger.events.strategy.PlanPeriodRevisedEvent;
 import org.kpiledger.events.strategy.PolicyDefinedEvent;
+import org.kpiledger.events.strategy.RetireStrategyPartCommand;
 import org.kpiledger.events.strategy.ScoringPolicyAdoptedEvent;
 import org.kpiledger.events.strategy.StrategyDefinedEvent;
+import org.kpiledger.events.strategy.StrategyPart;
+import org.kpiledger.events.strategy.StrategyPartRetiredEvent;
 
 class StrategyTest {
 
@@ -110,6 +114,56 @@ class StrategyTest {
                         new ScoringPolicyAdoptedEvent(PLAN, "sabc", 1, FiscalYear.of(2018)))
                 .when(new AdoptScoringPolicyCommand(PLAN, "sabc", 1, FiscalYear.of(2018)))
                 .expectException(PolicyAlreadyInForceException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void keepsAPeriodRevisedByDecisionWhenTheCatalogStatesTheOriginalAgain() {
+        fixture.given(new StrategyDefinedEvent(PLAN, "品川区総合戦略", FIRST, LAST),
+                        new PlanPeriodRevisedEvent(PLAN, LAST, FiscalYear.of(2021), "延長", "議決"))
+                .when(new DefineStrategyCommand(PLAN, "品川区総合戦略", FIRST, LAST, List.of()))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesACatalogThatChangesThePeriodOrThePredecessorOfAPlanDefinedAlready() {
+        fixture.given(new StrategyDefinedEvent(PLAN, "品川区総合戦略", FIRST, LAST))
+                .when(new DefineStrategyCommand(PLAN, "品川区総合戦略", FIRST, FiscalYear.of(2021), List.of()))
+                .expectException(InvalidStrategyException.class)
+                .expectNoEvents();
+        fixture.given(new StrategyDefinedEvent(PLAN, "品川区総合戦略", FIRST, LAST))
+                .when(new DefineStrategyCommand(PLAN, "品川区総合戦略", FIRST, LAST, new PlanId("older"), List.of()))
+                .expectException(InvalidStrategyException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void retiresADefinedMeasureOnceByDecision() {
+        StrategyPartRetiredEvent retired = new StrategyPartRetiredEvent(PLAN, StrategyPart.MEASURE, "1-1/1", "事業終了",
+                "令和3年度予算");
+        fixture.given(new StrategyDefinedEvent(PLAN, "品川区総合戦略", FIRST, LAST),
+                        new MeasureDefinedEvent(PLAN, "1-1", 1, "創業支援", List.of()))
+                .when(new RetireStrategyPartCommand(PLAN, StrategyPart.MEASURE, "1-1/1", "事業終了 ", "令和3年度予算"))
+                .expectEvents(retired);
+        fixture.given(new StrategyDefinedEvent(PLAN, "品川区総合戦略", FIRST, LAST),
+                        new MeasureDefinedEvent(PLAN, "1-1", 1, "創業支援", List.of()), retired)
+                .when(new RetireStrategyPartCommand(PLAN, StrategyPart.MEASURE, "1-1/1", "再度", "議決"))
+                .expectException(InvalidStrategyException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesToRetireAPartThePlanDoesNotDefineOrWithoutTheDecision() {
+        fixture.given(new StrategyDefinedEvent(PLAN, "品川区総合戦略", FIRST, LAST),
+                        new GoalDefinedEvent(PLAN, 1, "産業"))
+                .when(new RetireStrategyPartCommand(PLAN, StrategyPart.GOAL, "2", "事業終了", "議決"))
+                .expectException(InvalidStrategyException.class)
+                .expectNoEvents();
+        fixture.given(new StrategyDefinedEvent(PLAN, "品川区総合戦略", FIRST, LAST),
+                        new GoalDefinedEvent(PLAN, 1, "産業"))
+                .when(new RetireStrategyPartCommand(PLAN, StrategyPart.GOAL, "1", "事業終了", " "))
+                .expectException(InvalidStrategyException.class)
                 .expectNoEvents();
     }
 }
