@@ -58,6 +58,18 @@
             backgroundColor: "#1a1a1a"
         });
     }
+    if (chart.earlierPlanActuals.length > 0) {
+        datasets.push({
+            label: chart.seriesBreak ? labels.earlierPlanRedefined : labels.earlierPlan,
+            data: chart.earlierPlanActuals,
+            borderColor: "#767676",
+            backgroundColor: "#ffffff",
+            borderDash: chart.seriesBreak ? [2, 4] : [],
+            pointStyle: "circle",
+            pointRadius: 4,
+            spanGaps: true
+        });
+    }
     chart.earlierTargets.forEach(function (earlier) {
         datasets.push({
             label: labels.earlierTarget + " (" + earlier.revisedAt.substring(0, 10) + ")",

@@ -220,7 +220,9 @@ class PlansOverTimeIT {
         JsonNode plans = auditor.get("/api/v1/strategies").json();
         assertThat(plan(plans, FIRST).path("successor").asString()).isEqualTo(SUCCESSOR);
         assertThat(plan(plans, SUCCESSOR).path("predecessor").asString()).isEqualTo(FIRST);
-        assertThat(plans.path("inForce").asString()).as("none in force in FY2026: the latest").isEqualTo(SUCCESSOR);
+        assertThat(plans.has("inForce")).as("none is in force in FY2026").isFalse();
+        assertThat(plans.path("defaultPlan").asString()).as("the latest").isEqualTo(SUCCESSOR);
+        assertThat(plan(plans, SUCCESSOR).path("status").asString()).isEqualTo("ENDED");
         JsonNode before = auditor.get("/api/v1/strategies?asOf=" + beforeSuccessor).json();
         assertThat(before.path("plans")).hasSize(1);
         assertThat(plan(before, FIRST).has("successor")).isFalse();
@@ -245,13 +247,13 @@ class PlansOverTimeIT {
         assertThat(auditor.get("/api/v1/kpis/1-1-1-06/history").body()).contains("KpiRetired");
         assertThat(auditor.get("/api/v1/integrity").json().path("verified").asBoolean()).isTrue();
 
-        // the dashboard's picker shows both plans, the latest by default (none is in force in FY2026)
+        // the dashboard's picker shows both plans, the latest by default (none is in force in FY2026), by code
         ChromeDriver browser = Chromium.start();
         try {
             browser.get(base + "/");
             Select picker = new Select(browser.findElement(By.id("filter-plan")));
             assertThat(picker.getOptions()).extracting(WebElement::getText)
-                    .containsExactly("A市総合戦略 (2015–2021)", "A市総合実施計画 (2022–2024) （現行）");
+                    .containsExactly("A市総合戦略 (2015–2021)", "A市総合実施計画 (2022–2024)");
             assertThat(picker.getFirstSelectedOption().getAttribute("value")).isEqualTo(SUCCESSOR);
             assertThat(browser.findElement(By.tagName("main")).getText()).contains("改名後の指標")
                     .doesNotContain("指標6");
@@ -264,6 +266,18 @@ class PlansOverTimeIT {
             assertThat(new Select(browser.findElement(By.id("filter-plan"))).getFirstSelectedOption()
                     .getAttribute("value")).isEqualTo(FIRST);
             Chromium.screenshot(browser, "plan-picker-first");
+
+            // the successor's KPI page charts the first plan's figures beside its own, and says where it broke
+            browser.get(base + "/kpis/" + successorKpi);
+            String table = browser.findElement(By.id("kpi-table")).getText();
+            assertThat(table).contains("前の計画での実績", "12 (" + FIRST + ")", "17 (" + FIRST + ")");
+            assertThat(browser.findElement(By.cssSelector("dl.figures")).getText()).contains("当初目標に対する評価",
+                    "当初目標 20", SUCCESSOR + " 1-1-1-01", "継続元の指標", "（継続）");
+            Chromium.screenshot(browser, "kpi-series-across-plans");
+            browser.get(base + "/kpis/" + SUCCESSOR + ".1-1-1-04");
+            assertThat(browser.findElement(By.id("kpi-table")).getText()).contains("定義変更前");
+            browser.get(base + "/kpis/1-1-1-06");
+            assertThat(browser.findElement(By.cssSelector("dl.figures")).getText()).contains("2021 年度まで計測");
         } finally {
             browser.quit();
         }

@@ -10,6 +10,8 @@ import org.kpiledger.pages.LedgerPage;
 import org.kpiledger.pages.Viewer;
 import org.kpiledger.platform.web.ProblemType;
 import org.kpiledger.query.history.ChangeLog;
+import org.kpiledger.query.plans.KpiSeries;
+import org.kpiledger.query.plans.SeriesView;
 import org.kpiledger.query.progress.KpiProgressReader;
 import org.kpiledger.query.progress.KpiProgressView;
 import org.kpiledger.query.temporal.AsOf;
@@ -25,8 +27,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One KPI's page: its figures, a chart of its actuals against the baseline, the targets and the pro-rata line with
- * a table of the same figures, the target revisions, and for auditors every change with who made it.
+ * One KPI's page: its figures, a chart of its actuals against the baseline, the targets and the pro-rata line (and
+ * the figures of earlier plans its lineage reaches) with a table of the same figures, the target revisions, and for auditors every change with who made it.
  */
 @Controller
 @LedgerPage
@@ -36,15 +38,17 @@ class KpiPage {
     private static final List<String> PROJECTIONS = List.of("kpi-progress", "strategy", "ledger-history");
 
     private final KpiProgressReader reader;
+    private final KpiSeries series;
     private final ChangeLog changeLog;
     private final ProjectionProgress progress;
     private final JsonMapper json;
     private final MessageSource messages;
     private final Clock clock;
 
-    KpiPage(KpiProgressReader reader, ChangeLog changeLog, ProjectionProgress progress, JsonMapper json,
-            MessageSource messages, Clock clock) {
+    KpiPage(KpiProgressReader reader, KpiSeries series, ChangeLog changeLog, ProjectionProgress progress,
+            JsonMapper json, MessageSource messages, Clock clock) {
         this.reader = reader;
+        this.series = series;
         this.changeLog = changeLog;
         this.progress = progress;
         this.json = json;
@@ -64,14 +68,15 @@ class KpiPage {
                         "No KPI " + kpiId + " is in the ledger"
                                 + (at.isNow() ? "." : " at that date."), "kpiId"));
         List<ChangeLog.Change> changes = changeLog.ofKpi(kpiId.value(), at);
-        KpiChart chart = KpiChart.of(kpi, changes);
+        SeriesView series = this.series.of(kpiId.value(), at).orElseThrow();
+        KpiChart chart = KpiChart.of(kpi, changes, series);
         Viewer viewer = Viewer.current();
         model.addAttribute("asOf", AsOfPicker.of(asOf, at.instant(), clock.getZone()));
         model.addAttribute("kpi", kpi);
         model.addAttribute("figures", ProgressFigures.of(kpi));
         model.addAttribute("chart", chart);
         model.addAttribute("chartJson", json.writeValueAsString(chartData(chart)));
-        model.addAttribute("years", chart.table(kpi));
+        model.addAttribute("years", chart.table(kpi, series));
         model.addAttribute("changes", viewer.maySeeActors() ? changes : List.of());
         model.addAttribute("saved", at.isNow() ? saved : null);
         model.addAttribute("mayEnter", at.isNow() && viewer.mayEnterFor(kpi.department()));
@@ -83,7 +88,8 @@ class KpiPage {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("chart", chart);
         Map<String, String> labels = new LinkedHashMap<>();
-        for (String key : List.of("actual", "corrected", "baseline", "target", "earlierTarget", "proRata")) {
+        for (String key : List.of("actual", "corrected", "baseline", "target", "earlierTarget", "proRata",
+                "earlierPlan", "earlierPlanRedefined")) {
             labels.put(key, messages.getMessage("kpi.chart." + key, null, LocaleContextHolder.getLocale()));
         }
         data.put("labels", labels);

@@ -48,7 +48,7 @@ class OverviewPage {
         Viewer viewer = Viewer.current();
         PlanSummary.Plans known = plans.plans(at);
         String shownPlan = known.plans().stream().map(PlanSummary::planId).filter(id -> id.equals(plan))
-                .findFirst().orElse(known.inForce());
+                .findFirst().orElse(known.defaultPlan());
         // the plan picked (the plan in force by default), and the KPIs that stand in no plan
         List<KpiProgressView> all = reader.all(at).kpis().stream().filter(kpi -> kpi.strategy() == null
                 || kpi.strategy().planId().equals(shownPlan)).toList();

@@ -50,10 +50,11 @@ public class PlanDirectory {
                             ? PlanSummary.Status.PLANNED : PlanSummary.Status.ENDED, row.getInt("kpis"));
         }, when, when, when);
         String inForce = plans.stream().filter(plan -> plan.status() == PlanSummary.Status.IN_FORCE)
-                .max(Comparator.comparingInt(plan -> plan.period().firstYear())).or(() -> plans.stream()
-                        .max(Comparator.comparingInt(plan -> plan.period().firstYear())))
+                .max(Comparator.comparingInt(plan -> plan.period().firstYear())).map(PlanSummary::planId)
+                .orElse(null);
+        String latest = plans.stream().max(Comparator.comparingInt(plan -> plan.period().firstYear()))
                 .map(PlanSummary::planId).orElse(null);
-        return new PlanSummary.Plans(plans, inForce, at.instant(), position[0]);
+        return new PlanSummary.Plans(plans, inForce, inForce != null ? inForce : latest, at.instant(), position[0]);
     }
 
 }

@@ -1,6 +1,8 @@
 package org.kpiledger.query.plans;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * A plan as the list of plans shows it: its period now ({@code period}, as revised by decision) and as defined
@@ -25,8 +27,11 @@ public record PlanSummary(String planId, String title, Period period, Period def
     public record Revision(String reason, String decisionReference) {
     }
 
-    /** The body of the list: the plans by first year, the plan in force on that day, the instant and position. */
-    public record Plans(java.util.List<PlanSummary> plans, String inForce,
-                        @JsonInclude(JsonInclude.Include.NON_NULL) java.time.Instant asOf, long position) {
+    /**
+     * The body of the list: the plans by first year, the plan in force on that day ({@code inForce}, absent when none
+     * is), the plan shown by default ({@code defaultPlan}: the one in force, else the latest), the instant and position.
+     */
+    public record Plans(List<PlanSummary> plans, @JsonInclude(JsonInclude.Include.NON_NULL) String inForce,
+                        String defaultPlan, @JsonInclude(JsonInclude.Include.NON_NULL) Instant asOf, long position) {
     }
 }

@@ -4,14 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.kpiledger.events.kpi.KpiId;
-import org.kpiledger.events.kpi.LineageKind;
 import org.kpiledger.events.strategy.PlanId;
-import org.kpiledger.platform.security.LedgerPrincipal;
 import org.kpiledger.platform.web.ProblemType;
 import org.kpiledger.query.progress.KpiProgressReader;
 import org.kpiledger.query.progress.KpiProgressView;
@@ -39,12 +35,14 @@ class PlansController {
     private final JdbcTemplate jdbc;
     private final PlanDirectory directory;
     private final KpiProgressReader kpis;
+    private final KpiSeries series;
     private final ProjectionProgress progress;
     private final SnapshotReads snapshot;
     private final Clock clock;
 
-    PlansController(JdbcTemplate jdbc, PlanDirectory directory, KpiProgressReader kpis, ProjectionProgress progress,
-            SnapshotReads snapshot, Clock clock) {
+    PlansController(JdbcTemplate jdbc, PlanDirectory directory, KpiProgressReader kpis, KpiSeries series,
+            ProjectionProgress progress, SnapshotReads snapshot, Clock clock) {
+        this.series = series;
         this.jdbc = jdbc;
         this.directory = directory;
         this.kpis = kpis;
@@ -86,42 +84,13 @@ class PlansController {
             @Parameter(description = MIN_POSITION) @RequestParam(required = false) Long minPosition) {
         AsOf at = AsOf.parse(asOf, clock.getZone());
         progress.await(minPosition, PROJECTIONS);
-        List<KpiProgressView> chain = new ArrayList<>();
-        Optional<KpiProgressView> next = view(kpiId.value(), at);
-        if (next.isEmpty()) {
-            throw notFound("No KPI " + kpiId + " is in the ledger.", "kpiId");
-        }
-        while (next.isPresent() && chain.size() < 100) {
-            KpiProgressView kpi = next.get();
-            chain.add(kpi);
-            next = kpi.lineage() == null ? Optional.empty() : view(kpi.lineage().continues(), at);
-        }
-        Collections.reverse(chain);
-        List<SeriesView.Segment> segments = new ArrayList<>();
-        List<SeriesView.Point> points = new ArrayList<>();
-        long position = 0;
-        for (KpiProgressView kpi : chain) {
-            position = Math.max(position, kpi.position());
-            LineageKind lineage = kpi.lineage() == null ? null : kpi.lineage().kind();
-            boolean breakBefore = lineage == LineageKind.REDEFINED;
-            String planId = kpi.strategy() == null ? null : kpi.strategy().planId();
-            String code = kpi.strategy() == null ? kpi.kpiId() : kpi.strategy().code();
-            segments.add(new SeriesView.Segment(kpi.kpiId(), planId, code, kpi.name(), kpi.unit(), lineage,
-                    breakBefore, kpi.target(), kpi.retirement()));
-            boolean first = true;
-            for (KpiProgressView.Actual actual : kpi.actuals()) {
-                points.add(new SeriesView.Point(actual.fiscalYear(), actual.value(), kpi.kpiId(), planId, code,
-                        kpi.target(), breakBefore && first));
-                first = false;
-            }
-        }
-        return new SeriesView(kpiId.value(), segments, points, at.instant(), position);
+        return series.of(kpiId.value(), at).orElseThrow(() -> notFound("No KPI " + kpiId + " is in the ledger.",
+                "kpiId"));
     }
 
     /** The KPI's view as of then, without who recorded its figures for anonymous readers. */
     private Optional<KpiProgressView> view(String kpiId, AsOf at) {
-        return kpis.one(kpiId, at).kpis().stream().findFirst()
-                .map(view -> LedgerPrincipal.current().isPresent() ? view : view.withoutActors());
+        return KpiSeries.forReader(kpis.one(kpiId, at));
     }
 
     private static RuntimeException notFound(String detail, String field) {

@@ -8,9 +8,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.kpiledger.events.kpi.Accumulation;
 import org.kpiledger.events.kpi.Direction;
+import org.kpiledger.events.kpi.LineageKind;
 import org.kpiledger.events.kpi.TargetComparator;
 import org.kpiledger.events.kpi.ValueKind;
 import org.kpiledger.query.history.ChangeLog;
+import org.kpiledger.query.plans.SeriesView;
 import org.kpiledger.query.progress.KpiProgressView;
 import org.kpiledger.scoring.Achievement;
 import org.kpiledger.scoring.ScoringPolicy.Category;
@@ -50,7 +52,7 @@ class DashboardFiguresTest {
                 JSON.readTree("{\"fiscalYear\":2019,\"value\":21,\"comparator\":\"AT_LEAST\"}"), "延長", "議決", null,
                 null);
 
-        KpiChart chart = KpiChart.of(kpi, List.of(revision));
+        KpiChart chart = KpiChart.of(kpi, List.of(revision), alone(kpi));
 
         assertThat(chart.years()).containsExactly(2014, 2015, 2016, 2017, 2018, 2019);
         assertThat(chart.proRata()).extracting(BigDecimal::toPlainString)
@@ -60,7 +62,43 @@ class DashboardFiguresTest {
             assertThat(earlier.value()).isEqualByComparingTo("18");
             assertThat(earlier.reason()).isEqualTo("延長");
         });
-        assertThat(chart.table(kpi).get(2).corrections()).isEqualTo(1);
+        assertThat(chart.table(kpi, alone(kpi)).get(2).corrections()).isEqualTo(1);
+        assertThat(chart.earlierPlanActuals()).isEmpty();
+    }
+
+    @Test
+    void theChartOfASuccessorsKpiShowsTheFiguresOfTheEarlierPlanItContinues() {
+        KpiProgressView kpi = kpi("next.1-1-1-01", "1-1", 1, "0.2", "0.2", Category.ON_TRACK, "A");
+        KpiProgressView.Target earlierTarget = new KpiProgressView.Target(2012, new BigDecimal("15"),
+                TargetComparator.AT_LEAST);
+        SeriesView series = new SeriesView(kpi.kpiId(), List.of(
+                new SeriesView.Segment("old", "plan-2008", "1-1-1-01", "旧", "事業者", null, false, earlierTarget, null),
+                new SeriesView.Segment(kpi.kpiId(), "plan", "1-1-1-01", kpi.name(), kpi.unit(), LineageKind.REDEFINED,
+                        true, kpi.target(), null)),
+                List.of(new SeriesView.Point(2011, new BigDecimal("4"), "old", "plan-2008", "1-1-1-01", earlierTarget,
+                        false), new SeriesView.Point(2013, new BigDecimal("5"), "old", "plan-2008", "1-1-1-01",
+                        earlierTarget, false)), null, 9);
+
+        KpiChart chart = KpiChart.of(kpi, List.of(), series);
+
+        assertThat(chart.years()).startsWith(2011, 2012, 2013, 2014).endsWith(2019);
+        assertThat(chart.earlierPlanActuals()).hasSameSizeAs(chart.years());
+        assertThat(chart.earlierPlanActuals().subList(0, 4)).containsExactly(new BigDecimal("4"), null,
+                new BigDecimal("5"), null);
+        assertThat(chart.seriesBreak()).as("redefined: the earlier figures measured something else").isTrue();
+        assertThat(chart.baselineYear()).isEqualTo(2014);
+        assertThat(chart.table(kpi, series).get(0)).satisfies(year -> {
+            assertThat(year.earlierPlanActual()).isEqualByComparingTo("4");
+            assertThat(year.earlierPlan()).isEqualTo("plan-2008");
+        });
+    }
+
+    /** The series of a KPI that continues no other: its own figures only. */
+    private static SeriesView alone(KpiProgressView kpi) {
+        return new SeriesView(kpi.kpiId(), List.of(new SeriesView.Segment(kpi.kpiId(), "plan", kpi.kpiId(),
+                kpi.name(), kpi.unit(), null, false, kpi.target(), null)), kpi.actuals().stream()
+                .map(actual -> new SeriesView.Point(actual.fiscalYear(), actual.value(), kpi.kpiId(), "plan",
+                        kpi.kpiId(), kpi.target(), false)).toList(), null, 3);
     }
 
     @Test
