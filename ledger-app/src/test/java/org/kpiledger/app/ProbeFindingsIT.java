@@ -139,9 +139,9 @@ class ProbeFindingsIT {
         String csv = admin.anonymous().get("/api/v1/kpis?format=csv").body().substring(1);
 
         CSVRecord row = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(csv)).stream().filter(record -> record.get(3).equals(kpi)).findFirst()
-                .orElseThrow();
-        assertThat(row.get(4)).isEqualTo("'" + name);
+                .parse(new StringReader(csv)).stream().filter(record -> record.get("KPI番号 KPI id").equals(kpi))
+                .findFirst().orElseThrow();
+        assertThat(row.get("KPI")).isEqualTo("'" + name);
         String changes = admin.get("/api/v1/changes?format=csv&from=2000-01-01").body();
         assertThat(CSVFormat.RFC4180.builder().get().parse(new StringReader(changes.substring(1))).stream()
                 .flatMap(record -> record.stream()).filter(cell -> cell.contains(name.substring(1))).toList())

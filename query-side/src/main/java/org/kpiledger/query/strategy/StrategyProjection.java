@@ -86,9 +86,10 @@ class StrategyProjection {
             case POLICY -> restated("strategy_policy_version", List.of("plan_id", "code"), List.of(plan,
                     event.code()), retired, recordedAt, message);
             case MEASURE -> {
-                String[] measure = event.code().split("/");
+                int slash = event.code().lastIndexOf('/');
                 restated("strategy_measure_version", List.of("plan_id", "policy_code", "number"),
-                        List.of(plan, measure[0], Integer.parseInt(measure[1])), retired, recordedAt, message);
+                        List.of(plan, event.code().substring(0, slash), Integer.parseInt(event.code()
+                                .substring(slash + 1))), retired, recordedAt, message);
             }
         }
     }

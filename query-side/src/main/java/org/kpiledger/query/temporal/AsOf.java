@@ -46,8 +46,13 @@ public record AsOf(Instant instant) {
         return instant == null;
     }
 
-    /** The value for {@code valid @> ?::timestamptz}: the instant, or 'infinity' for now. */
+    /**
+     * The value for {@code valid @> ?::timestamptz}: the instant, or 'infinity' for now. Truncated to the microsecond
+     * PostgreSQL keeps: it would round {@code .687999999} up to {@code .688}, and show a change recorded at
+     * {@code .688} as already made.
+     */
     public Object sqlValue() {
-        return instant == null ? "infinity" : instant.atOffset(ZoneOffset.UTC).toString();
+        return instant == null ? "infinity"
+                : instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC).toString();
     }
 }
