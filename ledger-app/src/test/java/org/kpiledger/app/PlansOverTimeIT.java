@@ -30,7 +30,8 @@ import tools.jackson.databind.JsonNode;
  * Issue 21: plans over time, as a city's planning division, its committee and an auditor live them, on plans written
  * for the test: a first plan extended by a recorded decision, a measure and a KPI retired, a successor plan whose
  * codes repeat the first plan's with one KPI of each lineage kind and one left to retire, invalid lineage catalogs
- * refused whole, a series read across both plans with its break, the original target beside the new one, the plans
+ * refused whole, the year both plans cover entered once and shown under both (and asked for by one period only), a
+ * series read across both plans with its break, the original target beside the new one, the plans
  * as of before the successor, the exports naming the plan, and the dashboard's plan picker in a real browser.
  */
 class PlansOverTimeIT {
@@ -164,6 +165,9 @@ class PlansOverTimeIT {
         assertThat(carried.path("lineage").path("continues").asString()).isEqualTo("1-1-1-01");
         assertThat(carried.path("lineage").path("kind").asString()).isEqualTo("CARRIED_OVER");
         assertThat(carried.path("actuals")).as("nothing copied from the first plan").isEmpty();
+        assertThat(planner.post("/api/v1/strategies/" + SUCCESSOR + "/periods", json(Map.of("fiscalYear", 2020,
+                "dueDate", "2021-06-30"))).problemCode()).as("a period belongs to its plan's years")
+                .isEqualTo("INVALID_FIELD");
         JsonNode original = planner.get("/api/v1/kpis/1-1-1-01").json();
         assertThat(original.path("strategy").path("planId").asString()).as("the first plan keeps its ids")
                 .isEqualTo(FIRST);
@@ -177,28 +181,54 @@ class PlansOverTimeIT {
         assertProblem(planner.put("/api/v1/kpis/1-1-1-01/placement", json(Map.of("planId", SUCCESSOR,
                 "policyCode", "1-1", "measureNumber", 1)), "If-Match", "*"), 409, "planId");
 
+        // FY2021, a year both plans cover, is entered once on the first plan's KPI and shown under both
+        assertThat(admin.post("/api/v1/kpis/1-1-1-01/actuals", recordActual(2021, 19)).status()).isEqualTo(201);
+        assertProblem(admin.post("/api/v1/kpis/" + successorKpi + "/actuals", recordActual(2021, 19)), 409,
+                "FIGURE_IN_LINEAGE");
+        Reply overlapOpened = planner.post("/api/v1/strategies/" + SUCCESSOR + "/periods",
+                json(Map.of("fiscalYear", 2021, "dueDate", "2022-06-30")));
+        assertThat(overlapOpened.status()).as(overlapOpened.body()).isEqualTo(201);
+        JsonNode overlapPeriod = planner.get("/api/v1/strategies/" + SUCCESSOR + "/periods/2021?minPosition="
+                + overlapOpened.json().path("position").asLong()).json();
+        assertThat(overlapPeriod.path("reportedUnderPredecessor").toString()).contains(successorKpi, "1-1-1-01",
+                SUCCESSOR + ".1-1-1-03").doesNotContain(SUCCESSOR + ".1-1-1-04");
+        assertThat(overlapPeriod.path("unassigned").toString()).as("asked for: redefined, or new")
+                .contains(SUCCESSOR + ".1-1-1-04", "\"1-1-1-07\"").doesNotContain(successorKpi + "\"");
+
         // figures of the successor's years; the series reads through the lineage, with the break where redefined
         for (String code : List.of("1-1-1-01", "1-1-1-04")) {
             assertThat(admin.post("/api/v1/kpis/" + SUCCESSOR + "." + code + "/actuals", recordActual(2022, 25))
                     .status()).isEqualTo(201);
         }
-        Reply lastWrite = admin.post("/api/v1/kpis/" + SUCCESSOR + ".1-1-1-07/actuals", recordActual(2022, 3));
+        Reply lastWrite = admin.post("/api/v1/kpis/1-1-1-07/actuals", recordActual(2022, 3));
+        assertThat(lastWrite.status()).as("a code no plan had keeps its own id").isEqualTo(201);
         long position = lastWrite.json().path("position").asLong();
         JsonNode series = staff.get("/api/v1/kpis/" + successorKpi + "/series?minPosition=" + position).json();
         assertThat(series.path("segments")).hasSize(2);
-        assertThat(series.path("points")).hasSize(7);
+        assertThat(series.path("points")).as("2015–2021 under the first plan, 2022 under the successor").hasSize(8);
         assertThat(series.path("points").get(0).path("fiscalYear").asInt()).isEqualTo(2015);
         assertThat(series.path("points").get(0).path("planId").asString()).isEqualTo(FIRST);
         assertThat(series.path("points").get(0).path("target").path("value").decimalValue()).isEqualByComparingTo("20");
-        assertThat(series.path("points").get(6).path("fiscalYear").asInt()).isEqualTo(2022);
-        assertThat(series.path("points").get(6).path("planId").asString()).isEqualTo(SUCCESSOR);
-        assertThat(series.path("points").get(6).path("target").path("value").decimalValue()).isEqualByComparingTo("30");
+        assertThat(series.path("points").get(6).path("fiscalYear").asInt()).isEqualTo(2021);
+        assertThat(series.path("points").get(6).path("planId").asString()).as("the overlap year, held by the first")
+                .isEqualTo(FIRST);
+        assertThat(series.path("points").get(7).path("fiscalYear").asInt()).isEqualTo(2022);
+        assertThat(series.path("points").get(7).path("planId").asString()).isEqualTo(SUCCESSOR);
+        assertThat(series.path("points").get(7).path("target").path("value").decimalValue()).isEqualByComparingTo("30");
         assertThat(series.toString()).doesNotContain("\"breakBefore\":true");
         JsonNode redefined = staff.get("/api/v1/kpis/" + SUCCESSOR + ".1-1-1-04/series").json();
         assertThat(redefined.path("segments").get(1).path("lineage").asString()).isEqualTo("REDEFINED");
         assertThat(redefined.path("segments").get(1).path("breakBefore").asBoolean()).isTrue();
         assertThat(redefined.path("points").get(6).path("breakBefore").asBoolean()).isTrue();
         assertThat(redefined.path("points").get(5).path("breakBefore").asBoolean()).isFalse();
+
+        JsonNode shownUnderBoth = staff.get("/api/v1/kpis/" + successorKpi).json().path("actuals");
+        assertThat(shownUnderBoth).hasSize(2);
+        assertThat(shownUnderBoth.get(0).path("fiscalYear").asInt()).isEqualTo(2021);
+        assertThat(shownUnderBoth.get(0).path("value").decimalValue()).isEqualByComparingTo("19");
+        assertThat(shownUnderBoth.get(0).path("recordedUnder").path("kpiId").asString()).isEqualTo("1-1-1-01");
+        assertThat(shownUnderBoth.get(0).path("recordedUnder").path("planId").asString()).isEqualTo(FIRST);
+        assertThat(shownUnderBoth.get(1).has("recordedUnder")).isFalse();
 
         // judged against the target in force, and against the one the series began with
         JsonNode achievement = staff.get("/api/v1/kpis/" + successorKpi).json().path("achievement");
@@ -253,7 +283,7 @@ class PlansOverTimeIT {
             browser.get(base + "/");
             Select picker = new Select(browser.findElement(By.id("filter-plan")));
             assertThat(picker.getOptions()).extracting(WebElement::getText)
-                    .containsExactly("A市総合戦略 (2015–2021)", "A市総合実施計画 (2022–2024)");
+                    .containsExactly("A市総合戦略 (2015–2021)", "A市総合実施計画 (2021–2024)");
             assertThat(picker.getFirstSelectedOption().getAttribute("value")).isEqualTo(SUCCESSOR);
             assertThat(browser.findElement(By.tagName("main")).getText()).contains("改名後の指標")
                     .doesNotContain("指標6");
@@ -319,7 +349,7 @@ class PlansOverTimeIT {
     private static String row(String code, String continues, String lineage) {
         String name = "RENAMED".equals(lineage) ? "改名後の指標" : "指標 " + code;
         String baseline = "REBASED".equals(lineage) ? "2021,17,17件" : "2014,10,10件";
-        return code + "," + SUCCESSOR + ",A市総合実施計画,2022,2024,1,しごと,1-1,産業,1,創業支援,," + name
+        return code + "," + SUCCESSOR + ",A市総合実施計画,2021,2024,1,しごと,1-1,産業,1,創業支援,," + name
                 + ",件,LEVEL,INCREASE,COUNT," + baseline + ",2024,30,AT_LEAST,30件,,," + "%s," + continues + ","
                 + lineage;
     }

@@ -81,7 +81,7 @@ class Kpi {
     }
 
     @CommandHandler
-    long handle(RecordActualCommand command, Clock clock,
+    long handle(RecordActualCommand command, Clock clock, SeriesHolders holders,
             @MetaDataValue(AxonPlatformConfiguration.ACTOR_DEPARTMENT) String writerDepartment,
             @MetaDataValue(AxonPlatformConfiguration.ACTOR_ROLES) String writerRoles) {
         requireOwnDepartment(writerDepartment, writerRoles);
@@ -89,6 +89,7 @@ class Kpi {
         FiscalYear fiscalYear = command.fiscalYear();
         requireOpen(fiscalYear);
         requireMeasured(fiscalYear);
+        requireOwnYear(fiscalYear, holders);
         requireOfKind(valueKind(), command.value(), "value");
         if (state.actual(fiscalYear).isPresent()) {
             throw new ActualAlreadyRecordedException(kpiId, fiscalYear);
@@ -198,9 +199,10 @@ class Kpi {
      * it as complete until the figure is recorded.
      */
     long declareLate(FiscalYear fiscalYear, String reason, LocalDate expectedBy, String writerDepartment,
-            String writerRoles) {
+            String writerRoles, SeriesHolders holders) {
         requireOwnDepartment(writerDepartment, writerRoles);
         requireOpen(fiscalYear);
+        requireOwnYear(fiscalYear, holders);
         requireText(reason, "reason");
         if (state.actual(fiscalYear).isPresent()) {
             throw new ActualAlreadyRecordedException(kpiId, fiscalYear);
@@ -308,6 +310,14 @@ class Kpi {
         FigureStatus status = state.figureInCycle(fiscalYear).status();
         if (!status.isOpen()) {
             throw new FigureNotOpenException(kpiId, fiscalYear, status);
+        }
+    }
+
+    /** A year two plans cover is the predecessor's to record: entered once, shown under both plans. */
+    void requireOwnYear(FiscalYear fiscalYear, SeriesHolders holders) {
+        var holder = holders.predecessorHolding(state, fiscalYear);
+        if (holder.isPresent()) {
+            throw new FigureInLineageException(kpiId, fiscalYear, holder.get());
         }
     }
 

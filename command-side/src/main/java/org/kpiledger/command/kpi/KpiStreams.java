@@ -32,10 +32,12 @@ public class KpiStreams {
 
     private final Configuration axon;
     private final Clock clock;
+    private final SeriesHolders holders;
 
-    KpiStreams(Configuration axon, Clock clock) {
+    KpiStreams(Configuration axon, Clock clock, SeriesHolders holders) {
         this.axon = axon;
         this.clock = clock;
+        this.holders = holders;
     }
 
     /** The KPI as its stream says now, loaded into this unit of work; empty when no such KPI is registered. */
@@ -62,14 +64,14 @@ public class KpiStreams {
             return new Written(Outcome.CORRECTED, version, kpi.invoke(Kpi::state));
         }
         long version = kpi.invoke(k -> k.handle(new RecordActualCommand(kpiId, fiscalYear, value, note,
-                evidenceReference, null), clock, writerDepartment, writerRoles));
+                evidenceReference, null), clock, holders, writerDepartment, writerRoles));
         return new Written(Outcome.RECORDED, version, kpi.invoke(Kpi::state));
     }
 
     public long declareLate(KpiId kpiId, FiscalYear fiscalYear, String reason, LocalDate expectedBy,
             String writerDepartment, String writerRoles) {
         return required(kpiId).invoke(kpi -> kpi.declareLate(fiscalYear, reason, expectedBy, writerDepartment,
-                writerRoles));
+                writerRoles, holders));
     }
 
     public long takeStep(KpiId kpiId, FiscalYear fiscalYear, FigureStep step, String comment,

@@ -22,6 +22,7 @@ import org.kpiledger.command.kpi.InvalidKpiCommandException;
 import org.kpiledger.command.kpi.KpiRuleViolation;
 import org.kpiledger.command.kpi.KpiStreams;
 import org.kpiledger.command.kpi.PlanKpis;
+import org.kpiledger.command.kpi.SeriesHolders;
 import org.kpiledger.command.scoring.DefinedScoringPolicies;
 import org.kpiledger.command.strategy.PlanTerms;
 import org.kpiledger.events.kpi.Department;
@@ -62,10 +63,12 @@ class ReportingCycle {
     private final PlanKpis planKpis;
     private final PlanTerms planTerms;
     private final DefinedScoringPolicies policies;
+    private final SeriesHolders holders;
     private final Clock clock;
 
     ReportingCycle(Configuration axon, KpiStreams kpis, PlanKpis planKpis, PlanTerms planTerms,
-            DefinedScoringPolicies policies, Clock clock) {
+            DefinedScoringPolicies policies, SeriesHolders holders, Clock clock) {
+        this.holders = holders;
         this.axon = axon;
         this.kpis = kpis;
         this.planKpis = planKpis;
@@ -279,10 +282,14 @@ class ReportingCycle {
         return reopened;
     }
 
-    /** Every KPI placed in the period's plan and measured in its year (not retired before), by id. */
+    /**
+     * Every KPI placed in the period's plan and measured in its year (not retired before), by id; not one whose figure
+     * of the year its predecessor's KPI holds (a year two plans cover is reported once, under the predecessor's plan).
+     */
     private Map<KpiId, KpiState> planStates(ReportingPeriodId periodId) {
         Map<KpiId, KpiState> plan = new LinkedHashMap<>(planKpis.placedIn(periodId.planId()));
-        plan.values().removeIf(state -> !state.measuredIn(periodId.fiscalYear()));
+        plan.values().removeIf(state -> !state.measuredIn(periodId.fiscalYear())
+                || holders.predecessorHolding(state, periodId.fiscalYear()).isPresent());
         return plan;
     }
 

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Optional;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,6 +59,11 @@ class KpiTest {
 
     private static final Department SANGYO = new Department("sangyo");
     private static final Map<String, ?> SANGYO_STAFF = staffOf(SANGYO.code());
+    private static final Map<String, ?> A_PLANNER = Map.of(AxonPlatformConfiguration.ACTOR_DEPARTMENT,
+            SANGYO.code(), AxonPlatformConfiguration.ACTOR_ROLES, "PLANNER");
+
+    /** KPIs of one plan: no year of theirs is held by a predecessor's KPI. */
+    private static final SeriesHolders NO_OVERLAP = (kpi, fiscalYear) -> Optional.empty();
 
     private FixtureConfiguration<Kpi> fixture;
 
@@ -74,6 +80,7 @@ class KpiTest {
     void createFixture() {
         fixture = new AggregateTestFixture<>(Kpi.class);
         fixture.registerInjectableResource(LAST_DAY_OF_FY2017);
+        fixture.registerInjectableResource(NO_OVERLAP);
     }
 
     @Nested
@@ -125,8 +132,8 @@ class KpiTest {
     @Nested
     class Retiring {
 
-        private final KpiRetiredEvent retiredAfter2016 = new KpiRetiredEvent(STARTUPS, FiscalYear.of(2016), "統計の廃止",
-                "令和3年第2回定例会");
+        private final KpiRetiredEvent retiredAfter2016 = new KpiRetiredEvent(STARTUPS, FiscalYear.of(2016),
+                "統計の廃止", "令和3年第2回定例会");
 
         @Test
         void retiresAKpiAfterAYearByDecision() {
@@ -175,6 +182,25 @@ class KpiTest {
                     .when(new PlaceKpiCommand(STARTUPS, new KpiPlacement(new PlanId("city-a-2015"), "1-1", 2), null))
                     .expectEvents(new KpiPlacedEvent(STARTUPS, first,
                             new KpiPlacement(new PlanId("city-a-2015"), "1-1", 2)));
+        }
+
+        @Test
+        void leavesAYearTwoPlansCoverToThePredecessorsKpi() {
+            KpiId successor = new KpiId("city-a-2022.1-1-1-01");
+            SeriesHolders overlap2017 = (kpi, fiscalYear) -> fiscalYear.equals(FiscalYear.of(2017))
+                    ? Optional.of(STARTUPS) : Optional.empty();
+            RegisterKpiCommand startups = registerStartups();
+            KpiRegisteredEvent registered = new KpiRegisteredEvent(successor, startups.name(), startups.unit(),
+                    startups.accumulation(), startups.direction(), startups.baseline(), startups.target(),
+                    ValueKind.COUNT, "1-1-1-01", new Lineage(STARTUPS, LineageKind.CARRIED_OVER));
+            FixtureConfiguration<Kpi> successorsFixture = new AggregateTestFixture<>(Kpi.class);
+            successorsFixture.registerInjectableResource(LAST_DAY_OF_FY2017);
+            successorsFixture.registerInjectableResource(overlap2017);
+            successorsFixture.given(registered)
+                    .when(new RecordActualCommand(successor, FiscalYear.of(2017), amount("12"), null, null, null),
+                            A_PLANNER)
+                    .expectException(FigureInLineageException.class)
+                    .expectNoEvents();
         }
 
         @Test

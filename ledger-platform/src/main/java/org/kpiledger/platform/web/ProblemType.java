@@ -70,6 +70,8 @@ public enum ProblemType {
     KPI_RETIRED(CONFLICT),
     /** A KPI belongs to the plan it was first placed in; a successor plan continues it with a KPI of its own. */
     KPI_IN_ANOTHER_PLAN(CONFLICT),
+    /** A figure of a year two plans cover, on the successor's KPI: the predecessor's KPI holds it, shown in both. */
+    FIGURE_IN_LINEAGE(CONFLICT),
     /** A plan's period that would leave out a fiscal year its KPIs have actuals of. */
     ACTUALS_OUTSIDE_PERIOD(CONFLICT),
     IDEMPOTENCY_KEY_IN_USE(CONFLICT),

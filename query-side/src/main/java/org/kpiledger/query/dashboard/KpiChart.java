@@ -81,6 +81,8 @@ public record KpiChart(List<Integer> years, List<BigDecimal> actuals, List<Boole
         TreeMap<Integer, SeriesView.Point> byYear = new TreeMap<>();
         series.points().stream().filter(point -> !point.kpiId().equals(kpi.kpiId()))
                 .forEach(point -> byYear.put(point.fiscalYear(), point));
+        // a year two plans cover shows once, as this KPI's (held by its predecessor's)
+        kpi.actuals().forEach(actual -> byYear.remove(actual.fiscalYear()));
         return byYear;
     }
 

@@ -52,7 +52,8 @@ class PeriodReader {
         });
     }
 
-    private record Figure(String kpiId, String department, boolean recorded, boolean late) {
+    /** A KPI of the period: {@code heldBy} names the predecessor's KPI that reports its figure of an overlap year. */
+    private record Figure(String kpiId, String department, boolean recorded, boolean late, String heldBy) {
     }
 
     private PeriodView.Period assemble(ResultSet period, String planId, int fiscalYear) throws SQLException {
@@ -64,10 +65,20 @@ class PeriodReader {
                     exists (select 1 from kpi_actual_version a where a.kpi_id = v.kpi_id and a.fiscal_year = ?
                             and upper_inf(a.valid)) as recorded,
                     exists (select 1 from kpi_figure_cycle c where c.kpi_id = v.kpi_id and c.fiscal_year = ?
-                            and upper_inf(c.valid) and c.late_reason is not null) as late
-                from kpi_version v where upper_inf(v.valid) and v.plan_id = ? order by v.kpi_id""",
-                (row, n) -> new Figure(row.getString(1), row.getString(2), row.getBoolean(3), row.getBoolean(4)),
-                fiscalYear, fiscalYear, planId);
+                            and upper_inf(c.valid) and c.late_reason is not null) as late,
+                    case when v.lineage <> 'REDEFINED' and exists (
+                            select 1 from kpi_version p
+                            join strategy_plan_version pp on pp.plan_id = p.plan_id and upper_inf(pp.valid)
+                            where p.kpi_id = v.continues_kpi_id and upper_inf(p.valid)
+                                and pp.first_year <= ? and pp.last_year >= ?
+                                and (p.retired_last_year is null or p.retired_last_year >= ?))
+                         then v.continues_kpi_id end as held_by
+                from kpi_version v where upper_inf(v.valid) and v.plan_id = ?
+                    and (v.retired_last_year is null or v.retired_last_year >= ?)
+                order by v.kpi_id""",
+                (row, n) -> new Figure(row.getString(1), row.getString(2), row.getBoolean(3), row.getBoolean(4),
+                        row.getString(5)),
+                fiscalYear, fiscalYear, fiscalYear, fiscalYear, fiscalYear, planId, fiscalYear);
         Map<String, String[]> reviews = new HashMap<>();
         jdbc.query("select department, state, submitted_by, submitted_at, reviewed_by, comment, position "
                 + "from reporting_period_department where plan_id = ? and fiscal_year = ?", row -> {
@@ -78,8 +89,11 @@ class PeriodReader {
                 }, planId, fiscalYear);
         Map<String, List<Figure>> byDepartment = new TreeMap<>();
         List<String> unassigned = new ArrayList<>();
+        List<PeriodView.HeldByPredecessor> heldByPredecessors = new ArrayList<>();
         for (Figure figure : figures) {
-            if (figure.department() == null) {
+            if (figure.heldBy() != null) {
+                heldByPredecessors.add(new PeriodView.HeldByPredecessor(figure.kpiId(), figure.heldBy()));
+            } else if (figure.department() == null) {
                 unassigned.add(figure.kpiId());
             } else {
                 byDepartment.computeIfAbsent(figure.department(), department -> new ArrayList<>()).add(figure);
@@ -109,7 +123,7 @@ class PeriodReader {
                             row.getString(6));
                 }, planId, fiscalYear);
         return new PeriodView.Period(planId, fiscalYear, state, dueDate, period.getString("publication_id"),
-                departments, unassigned, opinions, position[0]);
+                departments, unassigned, heldByPredecessors, opinions, position[0]);
     }
 
     /**

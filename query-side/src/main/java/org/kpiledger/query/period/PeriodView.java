@@ -23,8 +23,15 @@ public final class PeriodView {
      */
     public record Period(String planId, int fiscalYear, String state, LocalDate dueDate,
                          @JsonInclude(JsonInclude.Include.NON_NULL) String publicationId,
-                         List<Department> departments, List<String> unassigned, List<Opinion> opinions,
-                         long position) {
+                         List<Department> departments, List<String> unassigned,
+                         List<HeldByPredecessor> reportedUnderPredecessor, List<Opinion> opinions, long position) {
+    }
+
+    /**
+     * A KPI whose figure of the year its predecessor's KPI reports, under the predecessor's plan (a year both plans
+     * cover): entered once there and shown under both; this period does not ask for it.
+     */
+    public record HeldByPredecessor(String kpiId, String heldBy) {
     }
 
     /**

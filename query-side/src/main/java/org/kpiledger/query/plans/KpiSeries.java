@@ -49,7 +49,9 @@ public class KpiSeries {
             segments.add(new SeriesView.Segment(kpi.kpiId(), planId, code, kpi.name(), kpi.unit(), lineage,
                     breakBefore, kpi.target(), kpi.retirement()));
             boolean first = true;
-            for (KpiProgressView.Actual actual : kpi.actuals()) {
+            // a figure held by the predecessor's KPI is its point, not this KPI's
+            for (KpiProgressView.Actual actual : kpi.actuals().stream()
+                    .filter(actual -> actual.recordedUnder() == null).toList()) {
                 points.add(new SeriesView.Point(actual.fiscalYear(), actual.value(), kpi.kpiId(), planId, code,
                         kpi.target(), breakBefore && first));
                 first = false;

@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -82,6 +84,37 @@ public class KpiProgressReader {
             join kpi_version r on r.kpi_id = chain.kpi_id and r.version = 0
             order by chain.depth desc limit 1""";
 
+    /**
+     * The figures of a successor's KPI that its predecessor's KPI holds: those of the years both plans cover (as they
+     * stood then), and the predecessor still measured, each as the predecessor's KPI has it, with its status there.
+     */
+    private static final String HELD_BY_PREDECESSOR = """
+            with successor_plan as (select first_year, last_year from strategy_plan_version
+                                    where plan_id = ? and valid @> ?::timestamptz),
+                 predecessor as (select v.plan_id, v.retired_last_year from kpi_version v
+                                 where v.kpi_id = ? and lower(v.valid) <= ?::timestamptz
+                                 order by lower(v.valid) desc, v.version desc limit 1),
+                 predecessor_plan as (select p.last_year from strategy_plan_version p
+                                      join predecessor on p.plan_id = predecessor.plan_id
+                                      where p.valid @> ?::timestamptz)
+            select a.*, c.status as cycle_status, c.published_value, c.publication_id,
+                   (select plan_id from predecessor) as held_in
+            from kpi_actual_version recorded
+            cross join lateral (select * from kpi_actual_version a
+                                where a.kpi_id = recorded.kpi_id and a.fiscal_year = recorded.fiscal_year
+                                    and lower(a.valid) <= ?::timestamptz
+                                order by lower(a.valid) desc, a.version desc limit 1) a
+            left join lateral (select status, published_value, publication_id from kpi_figure_cycle c
+                               where c.kpi_id = a.kpi_id and c.fiscal_year = a.fiscal_year
+                                   and lower(c.valid) <= ?::timestamptz
+                               order by lower(c.valid) desc, c.position desc limit 1) c on true
+            where recorded.kpi_id = ? and recorded.corrections = 0 and lower(recorded.valid) <= ?::timestamptz
+                and recorded.fiscal_year >= (select first_year from successor_plan)
+                and recorded.fiscal_year <= (select least(s.last_year, pp.last_year,
+                                                          coalesce(p.retired_last_year, s.last_year))
+                                             from successor_plan s, predecessor_plan pp, predecessor p)
+            order by a.fiscal_year""";
+
     private final JdbcTemplate jdbc;
     private final StrategyLabels strategyLabels;
     private final Grader grader;
@@ -129,10 +162,35 @@ public class KpiProgressReader {
         List<KpiProgressView> kpis = jdbc.query(KPIS.formatted(idComparison), (row, n) -> {
             position[0] = Math.max(position[0], row.getLong("position"));
             KpiProgressView.Target originalTarget = originalTarget(row, when);
-            return view(row, PublicFigures.forThePublic(actuals.getOrDefault(row.getString("kpi_id"), List.of()),
-                    row.getString("plan_id"), publishedOnly), strategies, adoptions, asOf, originalTarget);
+            List<KpiProgressView.Actual> shown = withHeldByPredecessor(row,
+                    actuals.getOrDefault(row.getString("kpi_id"), List.of()), when);
+            return view(row, PublicFigures.forThePublic(shown, row.getString("plan_id"), publishedOnly), strategies,
+                    adoptions, asOf, originalTarget);
         }, when, id, when, limit);
         return new Snapshot(kpis, Math.max(position[0], Math.max(strategies.position(), adoptions.position())));
+    }
+
+    /**
+     * A successor's own figures and, for the years its predecessor's plan also covers, the figures its predecessor's
+     * KPI holds (entered once, shown under both plans), by fiscal year.
+     */
+    private List<KpiProgressView.Actual> withHeldByPredecessor(ResultSet row, List<KpiProgressView.Actual> own,
+            Object when) throws SQLException {
+        String predecessor = row.getString("continues_kpi_id");
+        if (predecessor == null || "REDEFINED".equals(row.getString("lineage")) || row.getString("plan_id") == null) {
+            return own;
+        }
+        Set<Integer> ownYears = new HashSet<>();
+        own.forEach(actual -> ownYears.add(actual.fiscalYear()));
+        List<KpiProgressView.Actual> shown = new ArrayList<>(own);
+        jdbc.query(HELD_BY_PREDECESSOR, held -> {
+            if (!ownYears.contains(held.getInt("fiscal_year"))) {
+                shown.add(actual(held).heldBy(new KpiProgressView.RecordedUnder(predecessor,
+                        held.getString("held_in"))));
+            }
+        }, row.getString("plan_id"), when, predecessor, when, when, when, when, predecessor, when);
+        shown.sort(Comparator.comparingInt(KpiProgressView.Actual::fiscalYear));
+        return shown;
     }
 
     /** The target the KPI's series began with: its own registered one, or an ancestor's through its lineage. */
@@ -205,7 +263,7 @@ public class KpiProgressReader {
         return new KpiProgressView.Actual(row.getInt("fiscal_year"), value, row.getString("note"),
                 row.getString("evidence_reference"), instant(row, "recorded_at"), row.getString("recorded_by"),
                 row.getInt("corrections"), instant(row, "last_corrected_at"), row.getString("last_corrected_by"),
-                row.getString("last_correction_reason"), status, published, changed);
+                row.getString("last_correction_reason"), status, published, changed, null);
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

@@ -101,7 +101,8 @@ public record KpiProgressView(
      * One fiscal year's actual. {@code recordedBy} and {@code lastCorrectedBy} name people, so they are left out
      * for anonymous readers. It carries its status in the reporting cycle then ({@code RECORDED}, {@code SUBMITTED},
      * {@code APPROVED}, {@code PUBLISHED}, {@code REOPENED}) and, once a report published it, the published figure and
-     * whether the figure changed since.
+     * whether the figure changed since. {@code recordedUnder} names the predecessor plan's KPI that holds the figure
+     * of a year two plans cover (entered once, shown under both); absent for the KPI's own figures.
      */
     public record Actual(
             int fiscalYear,
@@ -116,20 +117,33 @@ public record KpiProgressView(
             String lastCorrectionReason,
             @JsonInclude(JsonInclude.Include.NON_NULL) FigureStatus status,
             @JsonInclude(JsonInclude.Include.NON_NULL) Published published,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean changedSincePublication) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean changedSincePublication,
+            @JsonInclude(JsonInclude.Include.NON_NULL) RecordedUnder recordedUnder) {
 
         /** A figure outside the reporting cycle's view (as of a past instant): no status is shown. */
         public Actual(int fiscalYear, BigDecimal value, String note, String evidenceReference, Instant recordedAt,
                 String recordedBy, int corrections, Instant lastCorrectedAt, String lastCorrectedBy,
                 String lastCorrectionReason) {
             this(fiscalYear, value, note, evidenceReference, recordedAt, recordedBy, corrections, lastCorrectedAt,
-                    lastCorrectedBy, lastCorrectionReason, null, null, null);
+                    lastCorrectedBy, lastCorrectionReason, null, null, null, null);
         }
 
         Actual withoutActors() {
             return new Actual(fiscalYear, value, note, evidenceReference, recordedAt, null, corrections,
-                    lastCorrectedAt, null, lastCorrectionReason, status, published, changedSincePublication);
+                    lastCorrectedAt, null, lastCorrectionReason, status, published, changedSincePublication,
+                    recordedUnder);
         }
+
+        /** The same figure, shown under a successor's KPI: held by the predecessor's KPI {@code where}. */
+        Actual heldBy(RecordedUnder where) {
+            return new Actual(fiscalYear, value, note, evidenceReference, recordedAt, recordedBy, corrections,
+                    lastCorrectedAt, lastCorrectedBy, lastCorrectionReason, status, published,
+                    changedSincePublication, where);
+        }
+    }
+
+    /** The KPI, and its plan, that holds a figure shown under another plan's KPI of the same series. */
+    public record RecordedUnder(String kpiId, String planId) {
     }
 
     /** The figure the year's last report published, and which report. */

@@ -47,10 +47,15 @@ class PublicFigures {
         if (periods == null || planId == null) {
             return actuals;
         }
-        return actuals.stream().filter(actual -> !periods.contains(planId + "/" + actual.fiscalYear())
-                        || actual.published() != null)
-                .map(actual -> !periods.contains(planId + "/" + actual.fiscalYear()) ? actual : asPublished(actual))
+        return actuals.stream()
+                .filter(actual -> !periods.contains(periodOf(actual, planId)) || actual.published() != null)
+                .map(actual -> !periods.contains(periodOf(actual, planId)) ? actual : asPublished(actual))
                 .toList();
+    }
+
+    /** The reporting period a figure is reported in: its KPI's plan's, or the plan of the KPI that holds it. */
+    private static String periodOf(KpiProgressView.Actual actual, String planId) {
+        return (actual.recordedUnder() == null ? planId : actual.recordedUnder().planId()) + "/" + actual.fiscalYear();
     }
 
     /** The figure as the last report published it, with the report; the public is not shown the workflow. */
@@ -60,6 +65,6 @@ class PublicFigures {
                 actual.evidenceReference(), actual.recordedAt(), actual.recordedBy(),
                 changed ? 0 : actual.corrections(), changed ? null : actual.lastCorrectedAt(),
                 changed ? null : actual.lastCorrectedBy(), changed ? null : actual.lastCorrectionReason(), null,
-                actual.published(), null);
+                actual.published(), null, actual.recordedUnder());
     }
 }

@@ -15,7 +15,7 @@ class PublicFiguresTest {
         return new KpiProgressView.Actual(year, new BigDecimal(value), null, null, Instant.EPOCH, "sato",
                 published == null ? 0 : 1, null, null, published == null ? null : "重複計上の除外", status,
                 published == null ? null : new KpiProgressView.Published(new BigDecimal(published), "report-1"),
-                published == null ? null : !published.equals(value));
+                published == null ? null : !published.equals(value), null);
     }
 
     @Test
@@ -43,5 +43,16 @@ class PublicFiguresTest {
         assertThat(PublicFigures.forThePublic(actuals, "other-plan", Set.of("shinagawa-2015/2017")))
                 .isEqualTo(actuals);
         assertThat(PublicFigures.forThePublic(actuals, null, Set.of("shinagawa-2015/2017"))).isEqualTo(actuals);
+    }
+
+    @Test
+    void showsAFigureHeldByThePredecessorAsItsOwnPlansPeriodPublishedIt() {
+        KpiProgressView.Actual held = actual(2021, "19", null, FigureStatus.SUBMITTED)
+                .heldBy(new KpiProgressView.RecordedUnder("1-1-1-01", "shinagawa-2015"));
+
+        assertThat(PublicFigures.forThePublic(List.of(held), "shinagawa-2022", Set.of("shinagawa-2015/2021")))
+                .as("under review in the predecessor's period: not public yet").isEmpty();
+        assertThat(PublicFigures.forThePublic(List.of(held), "shinagawa-2022", Set.of("shinagawa-2022/2021")))
+                .containsExactly(held);
     }
 }

@@ -13,6 +13,7 @@ import org.kpiledger.command.kpi.KpiFigures;
 import org.kpiledger.command.kpi.KpiFiguresReader;
 import org.kpiledger.command.kpi.KpiRuleViolation;
 import org.kpiledger.command.kpi.PlanKpis;
+import org.kpiledger.command.kpi.SeriesHolders;
 import org.kpiledger.command.period.FiguresResult;
 import org.kpiledger.command.period.PeriodRuleException;
 import org.kpiledger.events.kpi.Department;
@@ -64,10 +65,12 @@ class PeriodPages {
     private final ReportingPeriodController api;
     private final Publisher publisher;
     private final PageLinks links;
+    private final SeriesHolders holders;
 
     PeriodPages(CommandDispatcher commands, KpiFiguresReader figures, PlanKpis planKpis,
-            ReportingPeriodController api, Publisher publisher, PageLinks links) {
+            ReportingPeriodController api, Publisher publisher, PageLinks links, SeriesHolders holders) {
         this.commands = commands;
+        this.holders = holders;
         this.figures = figures;
         this.planKpis = planKpis;
         this.api = api;
@@ -198,6 +201,12 @@ class PeriodPages {
         return toThePeriod(planId, fiscalYear);
     }
 
+    /** Whether the period asks for the KPI's figure: measured that year, and not held by its predecessor's KPI. */
+    private boolean askedFor(KpiId kpiId, FiscalYear fiscalYear) {
+        return figures.state(kpiId).map(state -> state.measuredIn(fiscalYear)
+                && holders.predecessorHolding(state, fiscalYear).isEmpty()).orElse(false);
+    }
+
     private ModelAndView page(PlanId planId, FiscalYear fiscalYear, Department department,
             Map<String, String> values, Map<String, String> reasons, FiguresResult result, String notice,
             HttpStatus status) {
@@ -208,7 +217,8 @@ class PeriodPages {
         List<Line> lines = new ArrayList<>();
         for (KpiId kpiId : planKpis.registered()) {
             figures.current(kpiId).filter(kpi -> planId.value().equals(kpi.planId())
-                    && department.code().equals(kpi.department())).ifPresent(kpi -> lines.add(new Line(kpi,
+                    && department.code().equals(kpi.department()) && askedFor(kpiId, fiscalYear))
+                    .ifPresent(kpi -> lines.add(new Line(kpi,
                     kpi.actuals().get(fiscalYear.year() - 1), kpi.actuals().get(fiscalYear.year()),
                     kpi.status(fiscalYear.year()).name(), kpi.status(fiscalYear.year()).isOpen(),
                     values.get(kpiId.value()), reasons.get(kpiId.value()), previews.get(kpiId.value()))));
