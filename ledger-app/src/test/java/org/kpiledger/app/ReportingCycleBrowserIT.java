@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.kpiledger.LedgerApplication;
 import org.kpiledger.app.LedgerHttp.Reply;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -250,9 +251,13 @@ class ReportingCycleBrowserIT {
         awaitPage(() -> !browser.getCurrentUrl().contains("/login"));
     }
 
-    /** Waits for what a page must show; a read page is reloaded meanwhile (the read side follows the writes). */
+    /**
+     * Waits for what a page must show; a read page is reloaded meanwhile (the read side follows the writes). An
+     * element of the page being left (the form just sent) goes stale under the check: it is checked again.
+     */
     private static void awaitPage(BooleanSupplier ready) {
-        new WebDriverWait(browser, Duration.ofSeconds(20), Duration.ofMillis(200)).until(driver -> {
+        new WebDriverWait(browser, Duration.ofSeconds(20), Duration.ofMillis(200))
+                .ignoring(StaleElementReferenceException.class).until(driver -> {
             if (ready.getAsBoolean()) {
                 return true;
             }
