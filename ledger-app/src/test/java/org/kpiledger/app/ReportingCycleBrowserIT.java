@@ -5,23 +5,14 @@ import static org.kpiledger.app.LedgerHttp.json;
 import static org.kpiledger.app.LedgerRequests.oneRowCatalog;
 import static org.kpiledger.app.LedgerRequests.registerStartups;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
-import org.dhatim.fastexcel.reader.CellType;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
-import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -189,47 +180,18 @@ class ReportingCycleBrowserIT {
     private static Path filledInSheet() throws IOException {
         Reply exported = sangyoApi.get("/api/v1/kpis?format=xlsx&fiscalYear=2016&department=sangyo");
         assertThat(exported.status()).isEqualTo(200);
-        List<List<Object>> rows = new ArrayList<>();
-        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(exported.bytes()));
-             Stream<Row> sheet = workbook.getFirstSheet().openStream()) {
-            for (Row row : sheet.toList()) {
-                List<Object> cells = new ArrayList<>();
-                for (int column = 0; column < row.getCellCount(); column++) {
-                    cells.add(row.getOptionalCell(column).map(cell -> cell.getType() == CellType.NUMBER
-                            ? (Object) cell.asNumber() : cell.getText()).orElse(null));
-                }
-                rows.add(cells);
-            }
-        }
-        List<Object> header = rows.get(0);
-        int year = header.indexOf(header.stream().filter(cell -> String.valueOf(cell).startsWith("2016年度実績"))
-                .findFirst().orElseThrow());
-        int reason = header.indexOf("訂正理由 reason");
+        List<List<Object>> rows = EffectVerificationSheets.rows(exported.bytes());
+        int year = EffectVerificationSheets.column(rows.get(0), "2016年度実績");
+        int reason = EffectVerificationSheets.column(rows.get(0), "訂正理由");
+        int kpi = EffectVerificationSheets.column(rows.get(0), "KPI番号");
         for (List<Object> row : rows.subList(1, rows.size())) {
-            while (row.size() <= reason) {
-                row.add(null);
-            }
-            if ("1-1-1-01".equals(row.get(3))) {
+            if ("1-1-1-01".equals(row.get(kpi))) {
                 row.set(year, 8);
                 row.set(reason, "年度末時点に修正");
             }
         }
         Path file = Files.createTempFile("effect-verification", ".xlsx");
-        try (OutputStream out = Files.newOutputStream(file)) {
-            Workbook workbook = new Workbook(out, "Excel", "1.0");
-            Worksheet sheet = workbook.newWorksheet("効果検証");
-            for (int row = 0; row < rows.size(); row++) {
-                for (int column = 0; column < rows.get(row).size(); column++) {
-                    Object cell = rows.get(row).get(column);
-                    if (cell instanceof Number number) {
-                        sheet.value(row, column, number);
-                    } else if (cell != null) {
-                        sheet.value(row, column, cell.toString());
-                    }
-                }
-            }
-            workbook.finish();
-        }
+        Files.write(file, EffectVerificationSheets.workbook(rows));
         return file;
     }
 

@@ -6,8 +6,6 @@ import static org.kpiledger.app.LedgerRequests.correctActual;
 import static org.kpiledger.app.LedgerRequests.oneRowCatalog;
 import static org.kpiledger.app.LedgerRequests.registerStartups;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,13 +14,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
-import org.dhatim.fastexcel.reader.CellType;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
-import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -332,48 +323,21 @@ class ReportingCycleIT {
         Reply exported = sangyo.get("/api/v1/kpis?format=xlsx&fiscalYear=2018&department=sangyo");
         assertThat(exported.status()).isEqualTo(200);
 
-        List<List<Object>> rows = new ArrayList<>();
-        int yearColumn;
-        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(exported.bytes()));
-             Stream<Row> sheet = workbook.getFirstSheet().openStream()) {
-            List<Row> read = sheet.toList();
-            Row header = read.get(0);
-            yearColumn = IntStream.range(0, header.getCellCount())
-                    .filter(column -> header.getCellText(column).startsWith("2018年度実績")).findFirst().orElseThrow();
-            for (Row row : read) {
-                List<Object> cells = new ArrayList<>();
-                for (int column = 0; column < header.getCellCount(); column++) {
-                    cells.add(row.getOptionalCell(column).map(cell -> cell.getType() == CellType.NUMBER
-                            ? (Object) cell.asNumber() : cell.getText()).orElse(null));
-                }
-                rows.add(cells);
-            }
-        }
+        List<List<Object>> rows = EffectVerificationSheets.rows(exported.bytes());
+        int yearColumn = EffectVerificationSheets.column(rows.get(0), "2018年度実績");
+        int kpiColumn = EffectVerificationSheets.column(rows.get(0), "KPI番号");
         assertThat(rows).as("only sangyo's KPIs").hasSize(3);
         for (List<Object> row : rows.subList(1, rows.size())) {
-            row.set(yearColumn, row.get(3).equals("1-1-1-01") ? 11 : 14);
+            row.set(yearColumn, row.get(kpiColumn).equals("1-1-1-01") ? 11 : 14);
         }
-        ByteArrayOutputStream filledIn = new ByteArrayOutputStream();
-        Workbook workbook = new Workbook(filledIn, "Excel", "1.0");
-        Worksheet sheet = workbook.newWorksheet("効果検証");
-        for (int row = 0; row < rows.size(); row++) {
-            for (int column = 0; column < rows.get(row).size(); column++) {
-                Object cell = rows.get(row).get(column);
-                if (cell instanceof Number number) {
-                    sheet.value(row, column, number);
-                } else if (cell != null) {
-                    sheet.value(row, column, cell.toString());
-                }
-            }
-        }
-        workbook.finish();
+        byte[] filledIn = EffectVerificationSheets.workbook(rows);
 
         String xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-        Reply preview = sangyo.send("POST", PLAN + "/periods/2018/figures?dryRun=true", filledIn.toByteArray(), false,
+        Reply preview = sangyo.send("POST", PLAN + "/periods/2018/figures?dryRun=true", filledIn, false,
                 "Content-Type", xlsx);
         assertThat(preview.status()).as(preview.body()).isEqualTo(200);
         assertThat(preview.json().path("recorded").asInt()).isEqualTo(2);
-        Reply stored = sangyo.send("POST", PLAN + "/periods/2018/figures", filledIn.toByteArray(), false,
+        Reply stored = sangyo.send("POST", PLAN + "/periods/2018/figures", filledIn, false,
                 "Content-Type", xlsx);
         assertThat(stored.status()).as(stored.body()).isEqualTo(200);
         assertThat(actualOf(read(sangyo, "/api/v1/kpis/1-1-1-01", stored), 2018).path("value").decimalValue())

@@ -3,10 +3,8 @@ package org.kpiledger.command.catalog;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.StringReader;
-import java.nio.charset.CharacterCodingException;
 import java.util.Map;
 import org.kpiledger.platform.commands.CommandDispatcher;
-import org.kpiledger.platform.web.InvalidFieldException;
 import org.kpiledger.platform.web.ProblemCode;
 import org.kpiledger.platform.web.ProblemType;
 import org.kpiledger.platform.web.StrictUtf8;
@@ -36,7 +34,8 @@ class CatalogController {
     @Operation(summary = "Import a catalog (CSV in UTF-8, the columns of the shipped catalog); any bad row refuses "
             + "the whole file with every bad row and field named; KPIs already in the ledger are left as they are")
     ResponseEntity<CatalogLoader.LoadResult> importCatalog(@RequestBody byte[] csv) {
-        return ResponseEntity.ok(loader.load(new StringReader(utf8(csv)), commands.metaData()));
+        return ResponseEntity.ok(loader.load(new StringReader(StrictUtf8.csv(csv,
+                "The catalog is not UTF-8 (save it as \"CSV UTF-8\").")), commands.metaData()));
     }
 
     @ExceptionHandler(InvalidCatalogException.class)
@@ -47,14 +46,5 @@ class CatalogController {
                 .map(row -> Map.of("row", row.row(), "field", row.field(), "message", row.message()))
                 .toList());
         return ProblemCode.response(problem);
-    }
-
-    private static String utf8(byte[] csv) {
-        try {
-            String text = StrictUtf8.decode(csv);
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            throw new InvalidFieldException("body", "The catalog is not UTF-8 (save it as \"CSV UTF-8\").");
-        }
     }
 }

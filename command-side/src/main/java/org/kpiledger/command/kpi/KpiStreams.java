@@ -51,8 +51,7 @@ public class KpiStreams {
      */
     public Written write(KpiId kpiId, FiscalYear fiscalYear, BigDecimal value, String note, String evidenceReference,
             String reason, String writerDepartment, String writerRoles) {
-        Aggregate<Kpi> kpi = load(kpiId).orElseThrow(() -> new AggregateNotFoundException(kpiId.value(),
-                "No KPI " + kpiId + " is registered."));
+        Aggregate<Kpi> kpi = required(kpiId);
         Optional<Quantity> stored = kpi.invoke(Kpi::state).actual(fiscalYear);
         if (stored.isPresent()) {
             // a sheet sent back whole repeats other departments' figures too: repeating one changes nothing

@@ -21,4 +21,17 @@ public final class StrictUtf8 {
                 .decode(ByteBuffer.wrap(bytes))
                 .toString();
     }
+
+    /**
+     * A CSV file as spreadsheets save it ("CSV UTF-8"): strictly UTF-8, with or without the byte order mark Excel
+     * writes, which is dropped. Anything else is the body at fault, answered with {@code notUtf8}.
+     */
+    public static String csv(byte[] bytes, String notUtf8) {
+        try {
+            String text = decode(bytes);
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            throw new InvalidFieldException("body", notUtf8);
+        }
+    }
 }

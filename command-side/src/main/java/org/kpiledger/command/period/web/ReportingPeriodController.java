@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -246,15 +245,7 @@ class ReportingPeriodController {
 
     /** The CSV's rows: a header naming the columns (any order; kpiId and value required), then one figure a line. */
     private static List<PeriodRequests.FigureLine> lines(byte[] csv) {
-        String text;
-        try {
-            text = StrictUtf8.decode(csv);
-        } catch (CharacterCodingException e) {
-            throw new InvalidFieldException("body", "The figures are not UTF-8 (save them as \"CSV UTF-8\").");
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
+        String text = StrictUtf8.csv(csv, "The figures are not UTF-8 (save them as \"CSV UTF-8\").");
         try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true).get().parse(new StringReader(text))) {
             if (!parser.getHeaderMap().containsKey("kpiId") || !parser.getHeaderMap().containsKey("value")) {
