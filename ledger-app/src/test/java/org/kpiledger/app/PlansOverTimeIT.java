@@ -38,6 +38,13 @@ class PlansOverTimeIT {
 
     private static final String FIRST = "city-a-2015";
     private static final String SUCCESSOR = "city-a-2022";
+    /** The successor's rows: one KPI of each lineage kind, and a new one; the first plan's 1-1-1-06 left out. */
+    private static final List<String> SUCCESSOR_ROWS = List.of(
+            row("1-1-1-01", "1-1-1-01", "CARRIED_OVER"),
+            row("1-1-1-02", "1-1-1-02", "RENAMED"),
+            row("1-1-1-03", "1-1-1-03", "REBASED"),
+            row("1-1-1-04", "1-1-1-04", "REDEFINED"),
+            row("1-1-1-07", "", ""));
 
     private static LedgerProcesses processes;
     private static LedgerHttp admin;
@@ -136,22 +143,12 @@ class PlansOverTimeIT {
         assertThat(processes.eventCount()).as("refused catalogs store nothing").isEqualTo(events);
 
         // the successor: the same numbering under a new plan, one KPI of each lineage kind and a new one
-        Reply loaded = importCatalog(successor(List.of(
-                row("1-1-1-01", "1-1-1-01", "CARRIED_OVER"),
-                row("1-1-1-02", "1-1-1-02", "RENAMED"),
-                row("1-1-1-03", "1-1-1-03", "REBASED"),
-                row("1-1-1-04", "1-1-1-04", "REDEFINED"),
-                row("1-1-1-07", "", "")), FIRST));
+        Reply loaded = importCatalog(successor(SUCCESSOR_ROWS, FIRST));
         assertThat(loaded.status()).as(loaded.body()).isEqualTo(200);
         assertThat(loaded.json().path("registered").asInt()).isEqualTo(5);
         assertThat(loaded.json().path("retired").asInt()).as("1-1-1-06: nothing continues it").isEqualTo(1);
         long eventsAfterLoad = processes.eventCount();
-        Reply again = importCatalog(successor(List.of(
-                row("1-1-1-01", "1-1-1-01", "CARRIED_OVER"),
-                row("1-1-1-02", "1-1-1-02", "RENAMED"),
-                row("1-1-1-03", "1-1-1-03", "REBASED"),
-                row("1-1-1-04", "1-1-1-04", "REDEFINED"),
-                row("1-1-1-07", "", "")), FIRST));
+        Reply again = importCatalog(successor(SUCCESSOR_ROWS, FIRST));
         assertThat(again.json().path("registered").asInt() + again.json().path("retired").asInt()).isZero();
         assertThat(processes.eventCount()).as("a second load adds nothing").isEqualTo(eventsAfterLoad);
         Reply cycle = importCatalog(firstPlanSucceeding(SUCCESSOR));

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.kpiledger.command.kpi.KpiHistory;
 import org.kpiledger.events.StreamTypes;
-import org.kpiledger.events.kpi.KpiEvent;
 import org.kpiledger.events.kpi.KpiId;
 import org.kpiledger.events.kpi.KpiState;
 import org.kpiledger.events.strategy.PlanId;
@@ -78,12 +78,8 @@ final class LedgerPlans {
     }
 
     private Optional<KpiState> state(KpiId kpiId) {
-        return kpis.computeIfAbsent(kpiId.value(), id -> {
-            KpiState state = KpiState.of(eventStore.readEvents(id).asStream()
-                    .map(event -> event.getPayload()).filter(KpiEvent.class::isInstance)
-                    .map(KpiEvent.class::cast).toList());
-            return state.isRegistered() ? Optional.of(state) : Optional.empty();
-        });
+        return kpis.computeIfAbsent(kpiId.value(), id -> Optional.of(KpiHistory.read(eventStore, kpiId))
+                .filter(KpiState::isRegistered));
     }
 
     private static List<KpiId> candidates(PlanId planId, String code) {

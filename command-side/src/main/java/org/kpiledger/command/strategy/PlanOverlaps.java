@@ -2,9 +2,9 @@ package org.kpiledger.command.strategy;
 
 import java.util.Optional;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.kpiledger.command.kpi.KpiHistory;
 import org.kpiledger.command.kpi.SeriesHolders;
 import org.kpiledger.events.kpi.FiscalYear;
-import org.kpiledger.events.kpi.KpiEvent;
 import org.kpiledger.events.kpi.KpiId;
 import org.kpiledger.events.kpi.KpiState;
 import org.kpiledger.events.kpi.Lineage;
@@ -31,9 +31,7 @@ class PlanOverlaps implements SeriesHolders {
         if (lineage == null || !lineage.kind().continuesSeries() || kpi.placement() == null) {
             return Optional.empty();
         }
-        KpiState predecessor = KpiState.of(eventStore.readEvents(lineage.predecessor().value()).asStream()
-                .map(event -> event.getPayload()).filter(KpiEvent.class::isInstance).map(KpiEvent.class::cast)
-                .toList());
+        KpiState predecessor = KpiHistory.read(eventStore, lineage.predecessor());
         if (predecessor.placement() == null || !predecessor.measuredIn(fiscalYear)) {
             return Optional.empty();
         }

@@ -39,24 +39,22 @@ public class PlanTerms {
         }
     }
 
-    /** The plan's terms now: its period as last revised by decision, or as defined. */
+    /** The plan's terms now: its period as last revised by decision, else as defined. */
     public Optional<Terms> of(PlanId planId) {
         StrategyDefinedEvent[] defined = {null};
-        FiscalYear[] lastYear = {null};
+        FiscalYear[] revisedLastYear = {null};
         NavigableMap<FiscalYear, ScoringPolicyAdoptedEvent> adoptions = new TreeMap<>();
         eventStore.readEvents(planId.value()).asStream().map(event -> event.getPayload()).forEach(payload -> {
             if (payload instanceof StrategyDefinedEvent strategy) {
-                if (defined[0] == null || !strategy.lastYear().equals(defined[0].lastYear())) {
-                    lastYear[0] = strategy.lastYear();
-                }
                 defined[0] = strategy;
             } else if (payload instanceof PlanPeriodRevisedEvent revision) {
-                lastYear[0] = revision.lastYear();
+                revisedLastYear[0] = revision.lastYear();
             } else if (payload instanceof ScoringPolicyAdoptedEvent adoption) {
                 adoptions.put(adoption.effectiveFrom(), adoption);
             }
         });
         return Optional.ofNullable(defined[0])
-                .map(strategy -> new Terms(strategy.firstYear(), lastYear[0], adoptions));
+                .map(strategy -> new Terms(strategy.firstYear(), revisedLastYear[0] != null ? revisedLastYear[0]
+                        : strategy.lastYear(), adoptions));
     }
 }

@@ -44,7 +44,7 @@ class Strategy {
     private String title;
     private FiscalYear firstYear;
     private FiscalYear statedLastYear;
-    private FiscalYear lastYear;
+    private FiscalYear revisedLastYear;
     private PlanId predecessor;
     private final Set<String> retiredParts = new HashSet<>();
     private final Map<Integer, String> goals = new HashMap<>();
@@ -115,11 +115,19 @@ class Strategy {
             throw new InvalidStrategyException(ProblemType.ACTUALS_OUTSIDE_PERIOD, "lastYear", "KPIs of plan "
                     + planId + " have actuals of " + latestActualYear + "; the plan cannot end before it.");
         }
-        if (lastYear.equals(this.lastYear)) {
+        if (lastYear.equals(lastYear())) {
             throw new InvalidStrategyException(ProblemType.NOTHING_CHANGED, "lastYear",
-                    "Plan " + planId + " already ends with " + this.lastYear + ".");
+                    "Plan " + planId + " already ends with " + lastYear() + ".");
         }
-        apply(new PlanPeriodRevisedEvent(planId, this.lastYear, lastYear, reason.strip(), decisionReference.strip()));
+        apply(new PlanPeriodRevisedEvent(planId, lastYear(), lastYear, reason.strip(), decisionReference.strip()));
+    }
+
+    /**
+     * The plan's last year now: as last revised by decision, else as defined. A definition never changes the period
+     * of a plan defined already (refused above), so a revision is never followed by another defined period.
+     */
+    private FiscalYear lastYear() {
+        return revisedLastYear != null ? revisedLastYear : statedLastYear;
     }
 
     /** Retires a goal, policy or measure the plan defines, once, by decision; it is never deleted. */
@@ -146,7 +154,7 @@ class Strategy {
 
     @EventSourcingHandler
     void on(PlanPeriodRevisedEvent event) {
-        lastYear = event.lastYear();
+        revisedLastYear = event.lastYear();
     }
 
     @EventSourcingHandler
@@ -170,9 +178,6 @@ class Strategy {
         planId = event.planId();
         title = event.title();
         firstYear = event.firstYear();
-        if (!event.lastYear().equals(statedLastYear)) {
-            lastYear = event.lastYear();
-        }
         statedLastYear = event.lastYear();
         predecessor = event.predecessor();
     }
