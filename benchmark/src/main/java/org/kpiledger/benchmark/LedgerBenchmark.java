@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -46,6 +47,7 @@ import org.kpiledger.events.kpi.Quantity;
 import org.kpiledger.events.kpi.Target;
 import org.kpiledger.events.kpi.TargetComparator;
 import org.kpiledger.events.kpi.ValueKind;
+import org.kpiledger.integrity.chain.HashChainingStorageEngine;
 import org.kpiledger.integrity.ledger.IntegrityChain;
 import org.kpiledger.platform.AxonPlatformConfiguration;
 import org.kpiledger.query.QuerySideApplication;
@@ -96,6 +98,13 @@ public class LedgerBenchmark {
 
     public static void main(String[] args) {
         try {
+            if (args.length > 0 && args[0].equals("writes")) {
+                Duration load = Duration.ofSeconds(args.length < 2 ? 30 : Long.parseLong(args[1]));
+                long[] sizes = args.length < 3 ? new long[] {1_000, 1_000_000}
+                        : Arrays.stream(args).skip(2).mapToLong(Long::parseLong).toArray();
+                System.out.println(WritePathBenchmark.table(WritePathBenchmark.measure(load, sizes)));
+                System.exit(0);
+            }
             if (args.length > 0 && args[0].equals("bulk")) {
                 int[] sizes = args.length == 1 ? new int[] {1_000, 10_000}
                         : Arrays.stream(args).skip(1).mapToInt(Integer::parseInt).toArray();
@@ -270,22 +279,47 @@ public class LedgerBenchmark {
      * (registration, ten actuals, corrections), and one KPI with {@value #HISTORY_EVENTS} events.
      */
     private static int load(Connection connection, Serializer serializer, long events) throws SQLException {
+        int[] kpis = {0};
+        long[] planned = {0};
+        storeStraight(connection, serializer, events, () -> {
+            int kpi = kpis[0]++;
+            int length = (int) Math.min(kpi == 0 ? HISTORY_EVENTS : EVENTS_PER_KPI, events - planned[0]);
+            planned[0] += length;
+            return new Stream(kpi == 0 ? "history-kpi" : "bench-" + kpi, length);
+        }, false);
+        return kpis[0];
+    }
+
+    /** A KPI's stream to store straight into the event store: its id and how many events it has. */
+    record Stream(String kpiId, int events) {
+    }
+
+    /**
+     * Writes this many events straight into the event store, stream after stream as {@code streams} hands them out,
+     * serialized as the ledger serializes them and recorded evenly over 2016-2025, committed 5,000 at a time; when
+     * {@code chained}, each batch hash-chained in its own transaction as the ledger chains its appends, so that a
+     * running ledger never sees them unchained.
+     */
+    static void storeStraight(Connection connection, Serializer serializer, long events,
+            Supplier<Stream> streams, boolean chained) throws SQLException {
         connection.setAutoCommit(false);
         long written = 0;
-        int kpis = 0;
+        List<String> batch = new ArrayList<>();
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
                     time_stamp, payload_type, payload_revision, payload, meta_data)
                 values (?, ?, ?, '""" + StreamTypes.KPI + "', ?, ?, ?, ?, ?)")) {
             while (written < events) {
-                String kpiId = kpis == 0 ? "history-kpi" : "bench-" + kpis;
-                int length = (int) Math.min(kpis == 0 ? HISTORY_EVENTS : EVENTS_PER_KPI, events - written);
-                for (int sequence = 0; sequence < length; sequence++) {
+                Stream stream = streams.get();
+                for (int sequence = 0; sequence < stream.events(); sequence++) {
                     Instant recordedAt = FIRST_RECORDED.plusMillis((long) ((double) written / events
                             * Duration.between(FIRST_RECORDED, LAST_RECORDED).toMillis()));
-                    SerializedObject<byte[]> payload = serializer.serialize(event(kpiId, sequence), byte[].class);
-                    insert.setString(1, UUID.randomUUID().toString());
-                    insert.setString(2, kpiId);
+                    SerializedObject<byte[]> payload = serializer.serialize(event(stream.kpiId(), sequence),
+                            byte[].class);
+                    String eventId = UUID.randomUUID().toString();
+                    batch.add(eventId);
+                    insert.setString(1, eventId);
+                    insert.setString(2, stream.kpiId());
                     insert.setLong(3, sequence);
                     insert.setString(4, recordedAt.toString());
                     insert.setString(5, payload.getType().getName());
@@ -300,18 +334,29 @@ public class LedgerBenchmark {
                     insert.addBatch();
                     written++;
                     if (written % 5_000 == 0) {
-                        insert.executeBatch();
-                        connection.commit();
+                        commit(connection, insert, batch, chained);
                     }
                 }
-                kpis++;
             }
-            insert.executeBatch();
-            connection.commit();
+            commit(connection, insert, batch, chained);
         } finally {
             connection.setAutoCommit(true);
         }
-        return kpis;
+    }
+
+    private static void commit(Connection connection, PreparedStatement insert, List<String> batch,
+            boolean chained) throws SQLException {
+        if (chained) {
+            try (Statement lock = connection.createStatement()) {
+                lock.execute("select pg_advisory_xact_lock(" + HashChainingStorageEngine.CHAIN_LOCK + ")");
+            }
+        }
+        insert.executeBatch();
+        if (chained) {
+            HashChainingStorageEngine.chain(connection, batch.toArray(String[]::new));
+        }
+        connection.commit();
+        batch.clear();
     }
 
     /** Registration, then the actuals of FY2015 to FY2024, then corrections of them in turn. */
@@ -352,7 +397,7 @@ public class LedgerBenchmark {
         return rows / seconds(System.nanoTime() - started);
     }
 
-    private static long count(Connection connection, String sql) throws SQLException {
+    static long count(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
             result.next();
             return result.getLong(1);
@@ -363,7 +408,7 @@ public class LedgerBenchmark {
      * Waits until the processor has committed every event up to this position, as its status in memory says (a
      * count of the growing table, polled, would take a core from the rebuild it measures).
      */
-    private static void awaitProcessed(EventProcessingConfiguration processing, String group, long position)
+    static void awaitProcessed(EventProcessingConfiguration processing, String group, long position)
             throws InterruptedException {
         StreamingEventProcessor processor = processing.eventProcessor(group, StreamingEventProcessor.class)
                 .orElseThrow();

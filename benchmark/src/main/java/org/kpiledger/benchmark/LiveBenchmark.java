@@ -115,7 +115,7 @@ final class LiveBenchmark {
     }
 
     /** Durable single-row inserts of an event-sized row, each client on its own connection, each in its commit. */
-    private static Load rawInserts(EmbeddedPostgres postgres, int clients, Duration load) throws Exception {
+    static Load rawInserts(EmbeddedPostgres postgres, int clients, Duration load) throws Exception {
         String url = postgres.getJdbcUrl("postgres", "postgres");
         try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
             statement.execute("create schema if not exists raw"); // not public, which Flyway wants empty
@@ -214,7 +214,7 @@ final class LiveBenchmark {
     }
 
     /** One client of a load: one operation, whether it succeeded. */
-    private interface Client extends AutoCloseable {
+    interface Client extends AutoCloseable {
         boolean call() throws Exception;
 
         @Override
@@ -222,12 +222,12 @@ final class LiveBenchmark {
         }
     }
 
-    private interface ClientFactory {
+    interface ClientFactory {
         Client open(int client) throws Exception;
     }
 
     /** Runs the clients side by side for the given time; each times its own operations. */
-    private static Load run(int clients, Duration load, ClientFactory factory) throws Exception {
+    static Load run(int clients, Duration load, ClientFactory factory) throws Exception {
         List<Client> opened = new ArrayList<>();
         for (int client = 0; client < clients; client++) {
             opened.add(factory.open(client));

@@ -1,6 +1,5 @@
 package org.kpiledger.integrity.chain;
 
-import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,22 +10,20 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.hibernate.Session;
 
 /**
- * Axon's event storage with the hash chain: every append takes the chain's lock (a PostgreSQL advisory lock held to
- * the end of the appending transaction, in whatever process), stores the events, reads back the rows it stored and
- * stores the hash of each as stored ({@link StoredEntry}) after the hash of the event before it, in the same
- * transaction. So events are chained in
- * position order as they commit, never forked, never skipped, and no stored event is ever unchained: a transaction
- * that rolls back takes its hashes with it.
+ * Axon's event storage with the hash chain: appends go to the ledger's one {@link GroupCommitAppender}, which stores
+ * them with whatever else is waiting in one transaction under the chain's lock (a PostgreSQL advisory lock held to the
+ * end of the appending transaction, in whatever process) and stores the hash of each event as stored
+ * ({@link StoredEntry}) after the hash of the event before it. So events are chained in position order as they
+ * commit, never forked, never skipped, and no stored event is ever unchained: a transaction that rolls back takes its
+ * hashes with it. Reads are the delegate's.
  */
 public class HashChainingStorageEngine implements EventStorageEngine {
 
@@ -35,29 +32,21 @@ public class HashChainingStorageEngine implements EventStorageEngine {
     private static final HexFormat HEX = HexFormat.of();
 
     private final EventStorageEngine delegate;
-    private final EntityManagerProvider entityManagers;
+    private final GroupCommitAppender appender;
 
-    public HashChainingStorageEngine(EventStorageEngine delegate, EntityManagerProvider entityManagers) {
+    public HashChainingStorageEngine(EventStorageEngine delegate, GroupCommitAppender appender) {
         this.delegate = delegate;
-        this.entityManagers = entityManagers;
+        this.appender = appender;
     }
 
     @Override
     public void appendEvents(List<? extends EventMessage<?>> events) {
-        if (events.isEmpty()) {
-            return;
-        }
-        EntityManager entityManager = entityManagers.getEntityManager();
-        entityManager.createNativeQuery("select pg_advisory_xact_lock(" + CHAIN_LOCK + ")").getSingleResult();
-        delegate.appendEvents(events);
-        entityManager.flush();
-        String[] identifiers = events.stream().map(EventMessage::getIdentifier).toArray(String[]::new);
-        entityManager.unwrap(Session.class).doWork(connection -> chain(connection, identifiers));
+        appender.append(events);
     }
 
     /**
-     * Hashes the events just stored, as stored, after the chain's head, and stores their hashes; on a connection whose
-     * transaction holds the chain's lock.
+     * Hashes events stored by other means than the appender (loaded in bulk), as stored, after the chain's head, and
+     * stores their hashes; on a connection whose transaction holds the chain's lock.
      */
     public static void chain(Connection connection, String[] identifiers) throws SQLException {
         String previous = LedgerEntry.GENESIS;

@@ -1,8 +1,14 @@
 package org.kpiledger.integrity.chain;
 
-import org.axonframework.common.jpa.EntityManagerProvider;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -18,17 +24,40 @@ public class IntegrityConfiguration {
 
     public static final String HASH_CHAIN = "kpi-ledger.integrity.hash-chain";
 
+    /**
+     * At most this many events are stored in one transaction of the appender; an append larger than that (a bulk) is
+     * stored alone.
+     */
+    public static final String APPEND_BATCH_EVENTS = "kpi-ledger.integrity.append-batch-events";
+
     @Bean
     @ConditionalOnProperty(name = HASH_CHAIN, havingValue = "true", matchIfMissing = true)
-    static BeanPostProcessor hashChainingStorage(ObjectProvider<EntityManagerProvider> entityManagers) {
+    static BeanPostProcessor hashChainingStorage(ObjectProvider<GroupCommitAppender> appender) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 if (bean instanceof EventStorageEngine storage && !(bean instanceof HashChainingStorageEngine)) {
-                    return new HashChainingStorageEngine(storage, entityManagers.getObject());
+                    return new HashChainingStorageEngine(storage, appender.getObject());
                 }
                 return bean;
             }
         };
+    }
+
+    /**
+     * The appender, on a connection of its own: a command holds a connection of the shared pool while it waits for
+     * the appender, so an appender taking its connection from that pool would wait behind them once every connection
+     * is held by a waiting command.
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = HASH_CHAIN, havingValue = "true", matchIfMissing = true)
+    GroupCommitAppender groupCommitAppender(DataSource dataSource, @Qualifier("eventSerializer") Serializer serializer,
+            @Value("${" + APPEND_BATCH_EVENTS + ":5000}") int maxBatchEvents) throws SQLException {
+        HikariConfig own = new HikariConfig();
+        dataSource.unwrap(HikariDataSource.class).copyStateTo(own);
+        own.setPoolName("kpi-ledger-appender");
+        own.setMaximumPoolSize(1);
+        own.setMinimumIdle(1);
+        return new GroupCommitAppender(new HikariDataSource(own), serializer, maxBatchEvents);
     }
 }

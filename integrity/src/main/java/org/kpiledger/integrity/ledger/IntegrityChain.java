@@ -44,10 +44,16 @@ public class IntegrityChain {
 
     private static final int MISMATCHES_KEPT = 100;
     private static final HexFormat HEX = HexFormat.of();
+    /**
+     * Every stored event and every chain entry after a position, side by side. Each side is cut to the range before
+     * the join: a condition on the joined rows could use neither table's index, and a verification of what came in
+     * the last seconds would read both tables whole.
+     */
     private static final String ENTRIES = "select coalesce(e.global_index, c.global_index) as position, "
             + "e.global_index as event_position, " + StoredEntry.COLUMNS.replaceAll("(^|, )", "$1e.") + ", c.hash "
-            + "from domain_event_entry e full join event_chain c on c.global_index = e.global_index "
-            + "where coalesce(e.global_index, c.global_index) > ? order by coalesce(e.global_index, c.global_index)";
+            + "from (select * from domain_event_entry where global_index > ?) e "
+            + "full join (select global_index, hash from event_chain where global_index > ?) c "
+            + "on c.global_index = e.global_index order by coalesce(e.global_index, c.global_index)";
     /** An event of a stream whose predecessor in that stream is not stored: a hole in the stream's sequence. */
     private static final String SEQUENCE_GAPS = """
             select e.global_index, e.aggregate_identifier, e.sequence_number from domain_event_entry e
@@ -237,7 +243,7 @@ public class IntegrityChain {
                 expected.check(entries, mismatches);
             }
         };
-        jdbc.query(ENTRIES, rows, from.lastPosition());
+        entries(rows, from.lastPosition());
         jdbc.query(SEQUENCE_GAPS, row -> {
             mismatch(mismatches, new Mismatch(row.getLong(1), BreakKind.SEQUENCE_GAP, "sequence gap: the event at "
                     + "position " + row.getLong(1) + " is number " + row.getLong(3) + " of stream " + row.getString(2)
@@ -254,6 +260,11 @@ public class IntegrityChain {
             verified.set(Verified.NOTHING);
         }
         return verification;
+    }
+
+    /** Every stored event and chain entry after the position, in position order ({@link #ENTRIES}). */
+    private void entries(RowCallbackHandler rows, long after) {
+        jdbc.query(ENTRIES, rows, after, after);
     }
 
     /** A root the entries must hash to at some size: a checkpoint's. */
@@ -330,7 +341,7 @@ public class IntegrityChain {
     public void export(Consumer<Map<String, Object>> entries, Consumer<Checkpoint> checkpoint) {
         snapshot.executeWithoutResult(status -> {
             String[] previous = {LedgerEntry.GENESIS};
-            jdbc.query(ENTRIES, row -> {
+            entries(row -> {
                 byte[] stored = row.getBytes("hash");
                 if (row.getObject("event_position") != null) {
                     Map<String, Object> line = StoredEntry.of(row, previous[0]).fields();
@@ -375,7 +386,7 @@ public class IntegrityChain {
             String[] previous = {head.isEmpty() ? LedgerEntry.GENESIS : (String) head.get(0).get("hash")};
             List<Object[]> batch = new ArrayList<>();
             long[] chained = {0};
-            jdbc.query(ENTRIES, row -> {
+            entries(row -> {
                 previous[0] = StoredEntry.of(row, previous[0]).hash();
                 batch.add(new Object[] {row.getLong("position"), HEX.parseHex(previous[0])});
                 if (batch.size() == 1_000) {

@@ -1,0 +1,313 @@
+package org.kpiledger.integrity.chain;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventUtils;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ledger's one appender (group commit): every command's events wait in one queue; one thread takes whatever has
+ * queued, stores it in one transaction (one statement for the events, one for their chain entries), takes the
+ * chain's lock once for the batch and commits with one flush, then answers every command of the batch. An append
+ * (the events of one unit of work) is stored whole or not at all; one that collides with what is stored (the same
+ * stream and sequence, written by another process or a concurrent command) is refused alone with Axon's
+ * {@link ConcurrencyException}, and the rest of its batch is stored.
+ *
+ * <p>Positions are allocated inside the appending transaction under the chain's lock, which every appender of every
+ * process takes: they commit in position order, so a reader never sees a later position before an earlier one.
+ */
+public final class GroupCommitAppender implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommitAppender.class);
+    private static final HexFormat HEX = HexFormat.of();
+    private static final String INSERT_EVENTS = """
+            insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, time_stamp,
+                payload_type, payload_revision, payload, meta_data)
+            select event_identifier, aggregate_identifier, sequence_number, type, time_stamp, payload_type,
+                payload_revision, payload, meta_data
+            from unnest(?::varchar[], ?::varchar[], ?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[],
+                ?::varchar[], ?::bytea[], ?::bytea[]) with ordinality as appended (event_identifier,
+                aggregate_identifier, sequence_number, type, time_stamp, payload_type, payload_revision, payload,
+                meta_data, place)
+            order by place
+            returning global_index, event_identifier""";
+    private static final String STORED_ALREADY = """
+            select aggregate_identifier, sequence_number from domain_event_entry
+            where (aggregate_identifier, sequence_number) in (select * from unnest(?::varchar[], ?::bigint[]))""";
+
+    private final DataSource dataSource;
+    private final Serializer serializer;
+    private final int maxBatchEvents;
+    private final BlockingQueue<Append> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong appends = new AtomicLong();
+    private final AtomicLong events = new AtomicLong();
+    private volatile boolean closed;
+
+    /** @param dataSource the appender's own connections, closed with it */
+    public GroupCommitAppender(DataSource dataSource, Serializer serializer, int maxBatchEvents) {
+        this.dataSource = dataSource;
+        this.serializer = serializer;
+        this.maxBatchEvents = maxBatchEvents;
+        this.thread = new Thread(this::run, "kpi-ledger-appender");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** An event as it will be stored, column for column. */
+    private record Row(String eventId, String streamType, String streamId, long sequence, String timestamp,
+                       String payloadType, String payloadRevision, byte[] payload, byte[] metadata) {
+
+        StoredEntry entry(long position, String previousHash) {
+            return new StoredEntry(position, eventId, streamType, streamId, sequence, timestamp, payloadType,
+                    payloadRevision, payload, metadata, previousHash);
+        }
+    }
+
+    /** The events of one unit of work, serialized by the thread that waits for them to be stored. */
+    private record Append(List<Row> rows, EventMessage<?> first, CompletableFuture<Void> stored) {
+    }
+
+    /** How much grouping happened since start: batches committed, appends and events in them. */
+    public record Statistics(long batches, long appends, long events) {
+    }
+
+    public Statistics statistics() {
+        return new Statistics(batches.get(), appends.get(), events.get());
+    }
+
+    /** Stores the events, chained, in a batch with whatever else is waiting; returns once they are committed. */
+    public void append(List<? extends EventMessage<?>> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        Append append = new Append(messages.stream().map(this::row).toList(), messages.get(0),
+                new CompletableFuture<>());
+        if (closed) {
+            throw new EventStoreException("The ledger is shutting down; the events were not stored");
+        }
+        queue.add(append);
+        try {
+            append.stored().get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException refusal ? refusal
+                    : new EventStoreException("The events could not be stored", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EventStoreException("Interrupted while the events were being stored; they may be stored", e);
+        }
+    }
+
+    private Row row(EventMessage<?> message) {
+        DomainEventMessage<?> event = EventUtils.asDomainEventMessage(message);
+        SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
+        SerializedObject<byte[]> metadata = event.serializeMetaData(serializer, byte[].class);
+        return new Row(event.getIdentifier(), event.getType(), event.getAggregateIdentifier(),
+                event.getSequenceNumber(), DateTimeUtils.formatInstant(event.getTimestamp()),
+                payload.getType().getName(), payload.getType().getRevision(), payload.getData(), metadata.getData());
+    }
+
+    private void run() {
+        while (!closed || !queue.isEmpty()) {
+            List<Append> batch = new ArrayList<>();
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                continue; // closing: what is queued is still stored
+            }
+            int size = batch.get(0).rows().size();
+            for (Append next = queue.peek(); next != null && size + next.rows().size() <= maxBatchEvents;
+                    next = queue.peek()) {
+                batch.add(queue.poll());
+                size += next.rows().size();
+            }
+            storeOrIsolate(batch);
+        }
+    }
+
+    /** Stores the batch; when it fails as a whole, each append alone, so that one bad append fails only itself. */
+    private void storeOrIsolate(List<Append> batch) {
+        try {
+            store(batch);
+        } catch (SQLException | RuntimeException failed) {
+            if (batch.size() == 1) {
+                batch.get(0).stored().completeExceptionally(refusal(batch.get(0), failed));
+                return;
+            }
+            LOG.debug("A batch of {} appends failed ({}); storing each alone", batch.size(), failed.getMessage());
+            for (Append append : batch) {
+                storeOrIsolate(List.of(append));
+            }
+        }
+    }
+
+    private void store(List<Append> batch) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                try (Statement lock = connection.createStatement()) {
+                    lock.execute("select pg_advisory_xact_lock(" + HashChainingStorageEngine.CHAIN_LOCK + ")");
+                }
+                List<Append> accepted = refuseCollisions(connection, batch);
+                List<Row> rows = accepted.stream().flatMap(append -> append.rows().stream()).toList();
+                if (!rows.isEmpty()) {
+                    chain(connection, rows, insert(connection, rows));
+                }
+                connection.commit();
+                batches.incrementAndGet();
+                appends.addAndGet(accepted.size());
+                events.addAndGet(rows.size());
+                accepted.forEach(append -> append.stored().complete(null));
+            } catch (SQLException | RuntimeException failed) {
+                connection.rollback();
+                throw failed;
+            }
+        }
+    }
+
+    /**
+     * Refuses, with a concurrency failure of their own, the appends whose stream and sequence are stored already or
+     * claimed by an earlier append of the batch; answers the others. Under the chain's lock nothing else appends.
+     */
+    private List<Append> refuseCollisions(Connection connection, List<Append> batch) throws SQLException {
+        Set<String> taken = new HashSet<>();
+        List<Row> rows = batch.stream().flatMap(append -> append.rows().stream()).toList();
+        try (PreparedStatement stored = connection.prepareStatement(STORED_ALREADY)) {
+            stored.setArray(1, array(connection, "varchar", rows.stream().map(Row::streamId).toArray()));
+            stored.setArray(2, array(connection, "bigint", rows.stream().map(Row::sequence).toArray()));
+            try (ResultSet row = stored.executeQuery()) {
+                while (row.next()) {
+                    taken.add(row.getString(1) + '\u0000' + row.getLong(2));
+                }
+            }
+        }
+        List<Append> accepted = new ArrayList<>();
+        for (Append append : batch) {
+            List<String> keys = append.rows().stream().map(row -> row.streamId() + '\u0000' + row.sequence()).toList();
+            if (keys.stream().anyMatch(taken::contains)) {
+                append.stored().completeExceptionally(collision(append, null));
+            } else {
+                taken.addAll(keys);
+                accepted.add(append);
+            }
+        }
+        return accepted;
+    }
+
+    /** Inserts the rows in their order in one statement; the position each event was given, by event id. */
+    private static Map<String, Long> insert(Connection connection, List<Row> rows) throws SQLException {
+        Map<String, Long> positions = new HashMap<>();
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENTS)) {
+            insert.setArray(1, array(connection, "varchar", rows.stream().map(Row::eventId).toArray()));
+            insert.setArray(2, array(connection, "varchar", rows.stream().map(Row::streamId).toArray()));
+            insert.setArray(3, array(connection, "bigint", rows.stream().map(Row::sequence).toArray()));
+            insert.setArray(4, array(connection, "varchar", rows.stream().map(Row::streamType).toArray()));
+            insert.setArray(5, array(connection, "varchar", rows.stream().map(Row::timestamp).toArray()));
+            insert.setArray(6, array(connection, "varchar", rows.stream().map(Row::payloadType).toArray()));
+            insert.setArray(7, array(connection, "varchar", rows.stream().map(Row::payloadRevision).toArray()));
+            insert.setArray(8, connection.createArrayOf("bytea", rows.stream().map(Row::payload)
+                    .toArray(byte[][]::new)));
+            insert.setArray(9, connection.createArrayOf("bytea", rows.stream().map(Row::metadata)
+                    .toArray(byte[][]::new)));
+            try (ResultSet stored = insert.executeQuery()) {
+                while (stored.next()) {
+                    positions.put(stored.getString(2), stored.getLong(1));
+                }
+            }
+        }
+        return positions;
+    }
+
+    /** Hashes the rows in position order after the chain's head, as they were stored, and stores their hashes. */
+    private static void chain(Connection connection, List<Row> rows, Map<String, Long> positions)
+            throws SQLException {
+        String previous = LedgerEntry.GENESIS;
+        try (Statement head = connection.createStatement();
+             ResultSet row = head.executeQuery("select hash from event_chain order by global_index desc limit 1")) {
+            if (row.next()) {
+                previous = HEX.formatHex(row.getBytes(1));
+            }
+        }
+        List<Row> inOrder = rows.stream().sorted(Comparator.comparing(row -> positions.get(row.eventId()))).toList();
+        Long[] chained = new Long[inOrder.size()];
+        byte[][] hashes = new byte[inOrder.size()][];
+        for (int i = 0; i < inOrder.size(); i++) {
+            chained[i] = positions.get(inOrder.get(i).eventId());
+            previous = inOrder.get(i).entry(chained[i], previous).hash();
+            hashes[i] = HEX.parseHex(previous);
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "insert into event_chain (global_index, hash) select * from unnest(?::bigint[], ?::bytea[])")) {
+            insert.setArray(1, connection.createArrayOf("bigint", chained));
+            insert.setArray(2, connection.createArrayOf("bytea", hashes));
+            insert.executeUpdate();
+        }
+    }
+
+    private static Array array(Connection connection, String type, Object[] values) throws SQLException {
+        return connection.createArrayOf(type, values);
+    }
+
+    /** What the waiting command is told: a collision as Axon's concurrency failure, anything else as a store failure. */
+    private static RuntimeException refusal(Append append, Exception failed) {
+        if (failed instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+            return collision(append, sql);
+        }
+        return failed instanceof RuntimeException runtime ? runtime
+                : new EventStoreException("An event with identifier [" + append.first().getIdentifier()
+                        + "] could not be stored: " + failed.getMessage(), failed);
+    }
+
+    private static RuntimeException collision(Append append, Exception cause) {
+        Row first = append.rows().get(0);
+        if (first.sequence() == 0 && first.streamType() != null) {
+            return new AggregateStreamCreationException("Cannot reuse aggregate identifier [" + first.streamId()
+                    + "] to create aggregate [" + first.streamType() + "] since identifiers need to be unique.", cause);
+        }
+        return new ConcurrencyException("An event for aggregate [" + first.streamId() + "] at sequence ["
+                + first.sequence() + "] was already inserted", cause);
+    }
+
+    /** Stores what is queued, then stops, and closes its connections; appends after this are refused. */
+    @Override
+    public void close() throws Exception {
+        closed = true;
+        thread.interrupt();
+        thread.join(10_000);
+        for (Append late = queue.poll(); late != null; late = queue.poll()) {
+            late.stored().completeExceptionally(new EventStoreException(
+                    "The ledger is shutting down; the events were not stored"));
+        }
+        if (dataSource instanceof AutoCloseable own) {
+            own.close();
+        }
+    }
+}
