@@ -105,6 +105,14 @@ public class LedgerBenchmark {
                 System.out.println(WritePathBenchmark.table(WritePathBenchmark.measure(load, sizes)));
                 System.exit(0);
             }
+            if (args.length > 0 && args[0].equals("store")) {
+                List<Result> results = new ArrayList<>();
+                for (String size : Arrays.copyOfRange(args, 1, args.length)) {
+                    results.add(measure(Long.parseLong(size)));
+                    System.out.println(table(results));
+                }
+                System.exit(0);
+            }
             if (args.length > 0 && args[0].equals("bulk")) {
                 int[] sizes = args.length == 1 ? new int[] {1_000, 10_000}
                         : Arrays.stream(args).skip(1).mapToInt(Integer::parseInt).toArray();

@@ -38,6 +38,19 @@ class LedgerBenchmarkIT {
     }
 
     @Test
+    void measuresTheWritePathBrieflyAndPrintsItsTable() throws Exception {
+        List<WritePathBenchmark.StoreSize> sizes = WritePathBenchmark.measure(Duration.ofSeconds(1), 1_000);
+
+        WritePathBenchmark.StoreSize size = sizes.get(0);
+        assertThat(size.kpis()).as("500 KPIs of two events each").isEqualTo(500);
+        assertThat(size.writes8().perSecond()).isPositive();
+        assertThat(size.writes8().errors() + size.writes32().errors()).as("no write refused under load").isZero();
+        assertThat(size.rowsRead().events()).as("the appender counted what the load stored").isPositive();
+        assertThat(size.rowsRead().byTable()).as("the writes read the event table").containsKey("domain_event_entry");
+        assertThat(WritePathBenchmark.table(sizes)).contains("| 1,000 | 500 |");
+    }
+
+    @Test
     void measuresBulksOfFiguresAndPrintsTheirTable() throws Exception {
         List<BulkBenchmark.Bulk> bulks = BulkBenchmark.measure(100, 300);
 

@@ -147,6 +147,16 @@ class GroupCommitIT {
         assertChainVerifies();
     }
 
+    @Test
+    void theChainCommitsToWhatWasStoredNotToWhatWasSent() throws Exception {
+        // PostgreSQL stores a varchar(255) value too long only by spaces cut to its length, without an error
+        String sent = "gc-" + "x".repeat(252) + "   ";
+        appendQueued(List.of(event(sent, 0, registration("gc-long").getPayload()))).get(30, TimeUnit.SECONDS);
+
+        assertThat(eventsOf(sent.strip())).as("stored under the identifier cut to 255 characters").isEqualTo(1);
+        assertChainVerifies();
+    }
+
     /** Starts the append on a thread of its own and returns once it waits for the appender. */
     private static CompletableFuture<Void> appendQueued(List<DomainEventMessage<?>> events) throws Exception {
         CompletableFuture<Void> done = new CompletableFuture<>();

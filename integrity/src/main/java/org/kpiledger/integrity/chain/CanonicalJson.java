@@ -62,6 +62,10 @@ public final class CanonicalJson {
 
     private static void string(String string, StringBuilder text) {
         text.append('"');
+        if (needsNoEscape(string)) { // most values (ids, base64 of payloads): appended whole, not char by char
+            text.append(string).append('"');
+            return;
+        }
         for (int i = 0; i < string.length(); i++) {
             char c = string.charAt(i);
             switch (c) {
@@ -82,5 +86,15 @@ public final class CanonicalJson {
             }
         }
         text.append('"');
+    }
+
+    private static boolean needsNoEscape(String string) {
+        for (int i = 0; i < string.length(); i++) {
+            char c = string.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -57,7 +57,8 @@ public final class GroupCommitAppender implements AutoCloseable {
                 aggregate_identifier, sequence_number, type, time_stamp, payload_type, payload_revision, payload,
                 meta_data, place)
             order by place
-            returning global_index, event_identifier""";
+            returning global_index, event_identifier, type, aggregate_identifier, sequence_number, time_stamp,
+                payload_type, payload_revision""";
     private static final String STORED_ALREADY = """
             select aggregate_identifier, sequence_number from domain_event_entry
             where (aggregate_identifier, sequence_number) in (select * from unnest(?::varchar[], ?::bigint[]))""";
@@ -85,11 +86,6 @@ public final class GroupCommitAppender implements AutoCloseable {
     /** An event as it will be stored, column for column. */
     private record Row(String eventId, String streamType, String streamId, long sequence, String timestamp,
                        String payloadType, String payloadRevision, byte[] payload, byte[] metadata) {
-
-        StoredEntry entry(long position, String previousHash) {
-            return new StoredEntry(position, eventId, streamType, streamId, sequence, timestamp, payloadType,
-                    payloadRevision, payload, metadata, previousHash);
-        }
     }
 
     /** The events of one unit of work, serialized by the thread that waits for them to be stored. */
@@ -179,7 +175,7 @@ public final class GroupCommitAppender implements AutoCloseable {
                 List<Append> accepted = refuseCollisions(connection, batch);
                 List<Row> rows = accepted.stream().flatMap(append -> append.rows().stream()).toList();
                 if (!rows.isEmpty()) {
-                    chain(connection, rows, insert(connection, rows));
+                    chain(connection, insert(connection, rows));
                 }
                 connection.commit();
                 batches.incrementAndGet();
@@ -222,9 +218,15 @@ public final class GroupCommitAppender implements AutoCloseable {
         return accepted;
     }
 
-    /** Inserts the rows in their order in one statement; the position each event was given, by event id. */
-    private static Map<String, Long> insert(Connection connection, List<Row> rows) throws SQLException {
-        Map<String, Long> positions = new HashMap<>();
+    /**
+     * Inserts the rows in their order in one statement; answers them as stored, in position order: the text columns
+     * as the database returns them (what an assignment to their column made of them), the payload and metadata bytes
+     * as sent (a bytea column stores its bytes verbatim).
+     */
+    private static List<StoredEntry> insert(Connection connection, List<Row> rows) throws SQLException {
+        Map<String, Row> sent = new HashMap<>();
+        rows.forEach(row -> sent.put(row.eventId(), row));
+        List<StoredEntry> stored = new ArrayList<>(rows.size());
         try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENTS)) {
             insert.setArray(1, array(connection, "varchar", rows.stream().map(Row::eventId).toArray()));
             insert.setArray(2, array(connection, "varchar", rows.stream().map(Row::streamId).toArray()));
@@ -237,18 +239,23 @@ public final class GroupCommitAppender implements AutoCloseable {
                     .toArray(byte[][]::new)));
             insert.setArray(9, connection.createArrayOf("bytea", rows.stream().map(Row::metadata)
                     .toArray(byte[][]::new)));
-            try (ResultSet stored = insert.executeQuery()) {
-                while (stored.next()) {
-                    positions.put(stored.getString(2), stored.getLong(1));
+            try (ResultSet row = insert.executeQuery()) {
+                while (row.next()) {
+                    Row bytes = sent.get(row.getString("event_identifier"));
+                    if (bytes == null) {
+                        throw new IllegalStateException("An event identifier was stored otherwise than sent: "
+                                + row.getString("event_identifier"));
+                    }
+                    stored.add(StoredEntry.of(row, bytes.payload(), bytes.metadata()));
                 }
             }
         }
-        return positions;
+        stored.sort(Comparator.comparingLong(StoredEntry::position));
+        return stored;
     }
 
-    /** Hashes the rows in position order after the chain's head, as they were stored, and stores their hashes. */
-    private static void chain(Connection connection, List<Row> rows, Map<String, Long> positions)
-            throws SQLException {
+    /** Hashes the entries in position order after the chain's head and stores their hashes. */
+    private static void chain(Connection connection, List<StoredEntry> stored) throws SQLException {
         String previous = LedgerEntry.GENESIS;
         try (Statement head = connection.createStatement();
              ResultSet row = head.executeQuery("select hash from event_chain order by global_index desc limit 1")) {
@@ -256,17 +263,16 @@ public final class GroupCommitAppender implements AutoCloseable {
                 previous = HEX.formatHex(row.getBytes(1));
             }
         }
-        List<Row> inOrder = rows.stream().sorted(Comparator.comparing(row -> positions.get(row.eventId()))).toList();
-        Long[] chained = new Long[inOrder.size()];
-        byte[][] hashes = new byte[inOrder.size()][];
-        for (int i = 0; i < inOrder.size(); i++) {
-            chained[i] = positions.get(inOrder.get(i).eventId());
-            previous = inOrder.get(i).entry(chained[i], previous).hash();
+        Long[] positions = new Long[stored.size()];
+        byte[][] hashes = new byte[stored.size()][];
+        for (int i = 0; i < stored.size(); i++) {
+            positions[i] = stored.get(i).position();
+            previous = stored.get(i).withPreviousHash(previous).hash();
             hashes[i] = HEX.parseHex(previous);
         }
         try (PreparedStatement insert = connection.prepareStatement(
                 "insert into event_chain (global_index, hash) select * from unnest(?::bigint[], ?::bytea[])")) {
-            insert.setArray(1, connection.createArrayOf("bigint", chained));
+            insert.setArray(1, connection.createArrayOf("bigint", positions));
             insert.setArray(2, connection.createArrayOf("bytea", hashes));
             insert.executeUpdate();
         }

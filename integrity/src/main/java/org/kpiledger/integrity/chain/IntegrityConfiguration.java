@@ -57,7 +57,7 @@ public class IntegrityConfiguration {
         dataSource.unwrap(HikariDataSource.class).copyStateTo(own);
         own.setPoolName("kpi-ledger-appender");
         own.setMaximumPoolSize(1);
-        own.setMinimumIdle(1);
+        own.setMinimumIdle(0); // a process that never appends (a query side alone) holds no connection for it
         return new GroupCommitAppender(new HikariDataSource(own), serializer, maxBatchEvents);
     }
 }

@@ -26,10 +26,22 @@ public record StoredEntry(long position, String eventId, String streamType, Stri
 
     /** The entry of the event in the current row of a result that selected {@link #COLUMNS}. */
     public static StoredEntry of(ResultSet row, String previousHash) throws SQLException {
+        return of(row, row.getBytes("payload"), row.getBytes("meta_data")).withPreviousHash(previousHash);
+    }
+
+    /**
+     * The entry of the event in the current row of a result that selected {@link #COLUMNS} but the payload and the
+     * metadata, which are given; not yet after any entry ({@link #withPreviousHash}).
+     */
+    public static StoredEntry of(ResultSet row, byte[] payload, byte[] metadata) throws SQLException {
         return new StoredEntry(row.getLong("global_index"), row.getString("event_identifier"), row.getString("type"),
                 row.getString("aggregate_identifier"), row.getLong("sequence_number"), row.getString("time_stamp"),
-                row.getString("payload_type"), row.getString("payload_revision"), row.getBytes("payload"),
-                row.getBytes("meta_data"), previousHash);
+                row.getString("payload_type"), row.getString("payload_revision"), payload, metadata, null);
+    }
+
+    public StoredEntry withPreviousHash(String previous) {
+        return new StoredEntry(position, eventId, streamType, streamId, sequence, timestamp, payloadType,
+                payloadRevision, payload, metadata, previous);
     }
 
     /** The members the hash covers, in the export's order: bytes in standard base64, absent values as null. */

@@ -43,6 +43,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class IntegrityChain {
 
     private static final int MISMATCHES_KEPT = 100;
+    /** How many entries are read before they are hashed together, on every core. */
+    private static final int HASHED_TOGETHER = 4_096;
     private static final HexFormat HEX = HexFormat.of();
     /**
      * Every stored event and every chain entry after a position, side by side. Each side is cut to the range before
@@ -213,37 +215,55 @@ public class IntegrityChain {
         long[] events = {from.events()};
         long[] last = {from.lastPosition()};
         String[] previous = {from.head()};
-        RowCallbackHandler rows = row -> {
-            long position = row.getLong("position");
-            last[0] = position;
-            byte[] stored = row.getBytes("hash");
-            if (row.getObject("event_position") == null) {
-                mismatch(mismatches, new Mismatch(position, BreakKind.DELETED, "deleted: the chain holds a hash for "
-                        + "position " + position + ", but its event is gone", HEX.formatHex(stored)));
-            } else if (stored == null) {
-                events[0]++;
-                mismatch(mismatches, new Mismatch(position, BreakKind.INSERTED, "inserted: the event at position "
-                        + position + " was never chained; it was stored behind the ledger's back",
-                        StoredEntry.of(row, LedgerEntry.GENESIS).hash()));
-                return;
-            } else {
-                events[0]++;
-                String computed = StoredEntry.of(row, previous[0]).hash();
-                if (!computed.equals(HEX.formatHex(stored))) {
-                    mismatch(mismatches, new Mismatch(position, BreakKind.ALTERED, "altered: the event at position "
-                            + position + " does not hash to its stored hash; it (payload, metadata, type, revision, "
-                            + "timestamp, stream, sequence) or its place after the entry before it was changed",
-                            computed));
+        List<EntryRow> read = new ArrayList<>(HASHED_TOGETHER);
+        Consumer<List<EntryRow>> check = chunk -> {
+            // each entry hashes over the stored hash before it, so the entries of a chunk hash on every core
+            String[] computed = chunk.parallelStream().map(EntryRow::computedHash).toArray(String[]::new);
+            for (int i = 0; i < chunk.size(); i++) {
+                EntryRow entry = chunk.get(i);
+                last[0] = entry.position();
+                if (entry.stored() != null && !entry.eventGone()) {
+                    events[0]++;
+                    if (!computed[i].equals(HEX.formatHex(entry.stored()))) {
+                        mismatch(mismatches, new Mismatch(entry.position(), BreakKind.ALTERED, "altered: the event "
+                                + "at position " + entry.position() + " does not hash to its stored hash; it "
+                                + "(payload, metadata, type, revision, timestamp, stream, sequence) or its place "
+                                + "after the entry before it was changed", computed[i]));
+                    }
+                } else if (entry.eventGone()) {
+                    mismatch(mismatches, new Mismatch(entry.position(), BreakKind.DELETED, "deleted: the chain "
+                            + "holds a hash for position " + entry.position() + ", but its event is gone",
+                            HEX.formatHex(entry.stored())));
+                } else {
+                    events[0]++;
+                    mismatch(mismatches, new Mismatch(entry.position(), BreakKind.INSERTED, "inserted: the event "
+                            + "at position " + entry.position() + " was never chained; it was stored behind the "
+                            + "ledger's back", computed[i]));
+                    continue;
+                }
+                entries.appendEntry(entry.stored());
+                Expectation expected = roots.remove(entries.size());
+                if (expected != null) {
+                    expected.check(entries, mismatches);
                 }
             }
-            entries.appendEntry(stored);
-            previous[0] = HEX.formatHex(stored);
-            Expectation expected = roots.remove(entries.size());
-            if (expected != null) {
-                expected.check(entries, mismatches);
+            chunk.clear();
+        };
+        RowCallbackHandler rows = row -> {
+            byte[] stored = row.getBytes("hash");
+            boolean eventGone = row.getObject("event_position") == null;
+            // an event never chained is shown with the hash it would have as the first entry
+            read.add(new EntryRow(row.getLong("position"), eventGone, stored, eventGone ? null
+                    : StoredEntry.of(row, stored == null ? LedgerEntry.GENESIS : previous[0])));
+            if (stored != null) {
+                previous[0] = HEX.formatHex(stored);
+            }
+            if (read.size() == HASHED_TOGETHER) {
+                check.accept(read);
             }
         };
         entries(rows, from.lastPosition());
+        check.accept(read);
         jdbc.query(SEQUENCE_GAPS, row -> {
             mismatch(mismatches, new Mismatch(row.getLong(1), BreakKind.SEQUENCE_GAP, "sequence gap: the event at "
                     + "position " + row.getLong(1) + " is number " + row.getLong(3) + " of stream " + row.getString(2)
@@ -265,6 +285,14 @@ public class IntegrityChain {
     /** Every stored event and chain entry after the position, in position order ({@link #ENTRIES}). */
     private void entries(RowCallbackHandler rows, long after) {
         jdbc.query(ENTRIES, rows, after, after);
+    }
+
+    /** A row of {@link #ENTRIES} as verification reads it: the event as stored (none when gone), its stored hash. */
+    private record EntryRow(long position, boolean eventGone, byte[] stored, StoredEntry entry) {
+
+        String computedHash() {
+            return entry == null ? null : entry.hash();
+        }
     }
 
     /** A root the entries must hash to at some size: a checkpoint's. */
