@@ -254,8 +254,11 @@ public final class GroupCommitAppender implements AutoCloseable {
         return stored;
     }
 
-    /** Hashes the entries in position order after the chain's head and stores their hashes. */
-    private static void chain(Connection connection, List<StoredEntry> stored) throws SQLException {
+    /**
+     * Hashes the stored entries, in position order, after the chain's head and stores their hashes; on a connection
+     * whose transaction holds the chain's lock.
+     */
+    static void chain(Connection connection, List<StoredEntry> stored) throws SQLException {
         String previous = LedgerEntry.GENESIS;
         try (Statement head = connection.createStatement();
              ResultSet row = head.executeQuery("select hash from event_chain order by global_index desc limit 1")) {

@@ -4,9 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
-import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -29,7 +28,6 @@ public class HashChainingStorageEngine implements EventStorageEngine {
 
     /** The advisory lock key of the chain: "kpi-ledg" in ASCII. */
     public static final long CHAIN_LOCK = 0x6b70692d6c656467L;
-    private static final HexFormat HEX = HexFormat.of();
 
     private final EventStorageEngine delegate;
     private final GroupCommitAppender appender;
@@ -49,29 +47,17 @@ public class HashChainingStorageEngine implements EventStorageEngine {
      * stores their hashes; on a connection whose transaction holds the chain's lock.
      */
     public static void chain(Connection connection, String[] identifiers) throws SQLException {
-        String previous = LedgerEntry.GENESIS;
-        try (Statement head = connection.createStatement();
-             ResultSet row = head.executeQuery("select hash from event_chain order by global_index desc limit 1")) {
-            if (row.next()) {
-                previous = HEX.formatHex(row.getBytes(1));
-            }
-        }
-        try (PreparedStatement stored = connection.prepareStatement("select " + StoredEntry.COLUMNS
-                + " from domain_event_entry where event_identifier = any(?) order by global_index");
-             PreparedStatement insert = connection.prepareStatement(
-                     "insert into event_chain (global_index, hash) values (?, ?)")) {
-            stored.setArray(1, connection.createArrayOf("varchar", identifiers));
-            try (ResultSet row = stored.executeQuery()) {
+        List<StoredEntry> stored = new ArrayList<>();
+        try (PreparedStatement read = connection.prepareStatement("select " + StoredEntry.COLUMNS
+                + " from domain_event_entry where event_identifier = any(?) order by global_index")) {
+            read.setArray(1, connection.createArrayOf("varchar", identifiers));
+            try (ResultSet row = read.executeQuery()) {
                 while (row.next()) {
-                    StoredEntry entry = StoredEntry.of(row, previous);
-                    previous = entry.hash();
-                    insert.setLong(1, entry.position());
-                    insert.setBytes(2, HEX.parseHex(previous));
-                    insert.addBatch();
+                    stored.add(StoredEntry.of(row, null));
                 }
             }
-            insert.executeBatch();
         }
+        GroupCommitAppender.chain(connection, stored);
     }
 
     @Override

@@ -37,6 +37,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class KpiProgressReader {
 
+    /**
+     * For each {@code recorded} first version of a year's actual: its latest version begun by an instant ({@code a}),
+     * and that year's latest place in the reporting cycle begun by the same instant ({@code c}); two parameters.
+     */
+    private static final String LATEST_ACTUAL_AND_ITS_CYCLE = """
+            cross join lateral (select * from kpi_actual_version a
+                                where a.kpi_id = recorded.kpi_id and a.fiscal_year = recorded.fiscal_year
+                                    and lower(a.valid) <= ?::timestamptz
+                                order by lower(a.valid) desc, a.version desc limit 1) a
+            left join lateral (select status, published_value, publication_id from kpi_figure_cycle c
+                               where c.kpi_id = a.kpi_id and c.fiscal_year = a.fiscal_year
+                                   and lower(c.valid) <= ?::timestamptz
+                               order by lower(c.valid) desc, c.position desc limit 1) c on true
+            """;
+
     /** The versions valid at an instant of the KPIs in a range of ids: the page's KPIs, in id order. */
     private static final String KPIS = """
             select v.*, registration.target_fiscal_year as original_target_fiscal_year,
@@ -58,14 +73,7 @@ public class KpiProgressReader {
             select a.*, c.status as cycle_status, c.published_value, c.publication_id from page
             join kpi_actual_version recorded on recorded.kpi_id = page.kpi_id and recorded.corrections = 0
                 and lower(recorded.valid) <= ?::timestamptz
-            cross join lateral (select * from kpi_actual_version a
-                                where a.kpi_id = recorded.kpi_id and a.fiscal_year = recorded.fiscal_year
-                                    and lower(a.valid) <= ?::timestamptz
-                                order by lower(a.valid) desc, a.version desc limit 1) a
-            left join lateral (select status, published_value, publication_id from kpi_figure_cycle c
-                               where c.kpi_id = a.kpi_id and c.fiscal_year = a.fiscal_year
-                                   and lower(c.valid) <= ?::timestamptz
-                               order by lower(c.valid) desc, c.position desc limit 1) c on true
+            """ + LATEST_ACTUAL_AND_ITS_CYCLE + """
             order by a.kpi_id, a.fiscal_year""";
 
     /**
@@ -100,14 +108,7 @@ public class KpiProgressReader {
             select a.*, c.status as cycle_status, c.published_value, c.publication_id,
                    (select plan_id from predecessor) as held_in
             from kpi_actual_version recorded
-            cross join lateral (select * from kpi_actual_version a
-                                where a.kpi_id = recorded.kpi_id and a.fiscal_year = recorded.fiscal_year
-                                    and lower(a.valid) <= ?::timestamptz
-                                order by lower(a.valid) desc, a.version desc limit 1) a
-            left join lateral (select status, published_value, publication_id from kpi_figure_cycle c
-                               where c.kpi_id = a.kpi_id and c.fiscal_year = a.fiscal_year
-                                   and lower(c.valid) <= ?::timestamptz
-                               order by lower(c.valid) desc, c.position desc limit 1) c on true
+            """ + LATEST_ACTUAL_AND_ITS_CYCLE + """
             where recorded.kpi_id = ? and recorded.corrections = 0 and lower(recorded.valid) <= ?::timestamptz
                 and recorded.fiscal_year >= (select first_year from successor_plan)
                 and recorded.fiscal_year <= (select least(s.last_year, pp.last_year,
