@@ -154,7 +154,8 @@ public class IntegrityChain {
 
     /** Checks the whole history from its first entry: every event, every checkpoint. */
     public Verification verifyAll() {
-        return snapshot.execute(status -> verify(Verified.NOTHING, null));
+        Optional<SignedCheckpoint> outside = key.newestSigned();
+        return snapshot.execute(status -> verify(Verified.NOTHING, outside, null));
     }
 
     /**
@@ -162,7 +163,8 @@ public class IntegrityChain {
      * note) is signed by the ledger's key and is a prefix of the log as stored.
      */
     public Verification verifyAgainst(SignedCheckpoint supplied) {
-        return snapshot.execute(status -> verify(Verified.NOTHING, supplied));
+        Optional<SignedCheckpoint> outside = key.newestSigned();
+        return snapshot.execute(status -> verify(Verified.NOTHING, outside, supplied));
     }
 
     /**
@@ -170,16 +172,23 @@ public class IntegrityChain {
      * saw; otherwise everything. What every checkpoint and every start run.
      */
     public Verification verifySinceLastVerified() {
+        Verified from = verified.get();
+        Optional<SignedCheckpoint> outside = key.newestSigned();
         return snapshot.execute(status -> {
-            Verified from = verified.get();
             Optional<Checkpoint> newest = latestCheckpoint();
             boolean unchanged = from.checkpointNote() == null ? newest.isEmpty()
                     : newest.isPresent() && newest.get().note().equals(from.checkpointNote());
-            return verify(unchanged ? from : Verified.NOTHING, null);
+            return verify(unchanged ? from : Verified.NOTHING, outside, null);
         });
     }
 
-    private Verification verify(Verified from, SignedCheckpoint supplied) {
+    /**
+     * Verifies the log in the snapshot of the running transaction, which its first statement takes. {@code from}
+     * and {@code outside} must be read before that: a checkpoint another thread or process signs is committed before
+     * it is kept outside the database, so the snapshot holds every checkpoint known outside by then, while one
+     * signed after the snapshot was taken and read from outside would look cut from the database.
+     */
+    private Verification verify(Verified from, Optional<SignedCheckpoint> outside, SignedCheckpoint supplied) {
         List<Mismatch> mismatches = new ArrayList<>();
         TreeMap<Long, Expectation> roots = new TreeMap<>();
         Checkpoint newest = checkpoints(from.checkpointSize(), roots, mismatches);
@@ -187,7 +196,6 @@ public class IntegrityChain {
         if (newest == null && from.checkpointNote() != null) {
             newest = latestCheckpoint().orElse(null);
         }
-        Optional<SignedCheckpoint> outside = key.newestSigned();
         if (outside.isPresent()) {
             SignedCheckpoint known = outside.get();
             if (newest == null || newest.size() < known.size()) {
