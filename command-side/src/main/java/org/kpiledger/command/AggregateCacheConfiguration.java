@@ -10,14 +10,15 @@ import org.ehcache.core.Ehcache;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Keeps the KPIs and strategies commands have loaded, so that the next command for the same one need not read its
  * whole event stream again: a KPI with years of corrections has hundreds of events, and without the cache every
  * write read them all. The least recently used of at most {@code kpi-ledger.aggregate-cache.entries} (10,000)
  * stay on the heap (Ehcache 3). Axon drops an entry whose command failed, so a refused command leaves no trace in
- * it. One process appends to a stream at a time (Axon locks the aggregate); a command side in a second process
- * would only meet a stale entry as a refused append, after which the entry is dropped.
+ * it. Another command-side process may append to a stream this one cached: an entry is used only while the store
+ * holds nothing after it ({@link StoreCheckedAggregateCache}).
  */
 @Configuration(proxyBeanMethods = false)
 class AggregateCacheConfiguration {
@@ -31,8 +32,9 @@ class AggregateCacheConfiguration {
     }
 
     @Bean
-    Cache aggregateCache(CacheManager aggregateCacheManager) {
+    Cache aggregateCache(CacheManager aggregateCacheManager, JdbcTemplate jdbc) {
         // Axon's adapter takes Ehcache's implementation type, which every on-heap cache of this manager is
-        return new EhCache3Adapter((Ehcache) aggregateCacheManager.getCache("aggregates", Object.class, Object.class));
+        return new StoreCheckedAggregateCache(new EhCache3Adapter(
+                (Ehcache) aggregateCacheManager.getCache("aggregates", Object.class, Object.class)), jdbc);
     }
 }

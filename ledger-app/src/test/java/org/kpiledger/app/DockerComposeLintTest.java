@@ -78,8 +78,59 @@ class DockerComposeLintTest {
             assertThat(environment.get("SPRING_DATASOURCE_USERNAME")).as("%s signs in as the ledger's own role", side)
                     .isEqualTo("kpi_ledger").isNotEqualTo(postgresEnvironment().get("POSTGRES_USER"));
             String port = (String) environment.get("SERVER_PORT");
-            assertThat((List<String>) service.get("ports")).containsExactly(port + ":" + port);
+            assertThat((Map<String, Object>) service.get("deploy")).as("%s runs as two processes", side)
+                    .containsEntry("replicas", 2);
+            assertThat((List<String>) service.get("expose")).containsExactly(port);
+            assertThat(service).as("%s is reached through the load balancer only", side).doesNotContainKey("ports");
         }
+    }
+
+    /**
+     * The load balancer publishes each side's port and forwards it to every process of that side: an upstream naming
+     * the side's service and port (Docker's DNS answers with each replica), a server listening on the port that
+     * proxies to it.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theLoadBalancerPublishesEachSidesPortAndForwardsItToThatSidesProcesses() throws IOException {
+        Map<String, Object> balancer = services.get("load-balancer");
+        assertThat((String) balancer.get("image")).matches("nginx:\\d+\\.\\d+\\.\\d+");
+        String mount = ((List<String>) balancer.get("volumes")).get(0);
+        assertThat(mount).endsWith(":/etc/nginx/nginx.conf:ro");
+        String configuration = Files.readString(ROOT.resolve(mount.substring(0, mount.indexOf(':'))));
+        for (String side : SIDES) {
+            String port = (String) ((Map<String, Object>) services.get(side).get("environment")).get("SERVER_PORT");
+            assertThat((List<String>) balancer.get("ports")).contains(port + ":" + port);
+            Matcher upstream = Pattern.compile("upstream (\\w+) \\{[^}]*server " + side + ":" + port + " resolve")
+                    .matcher(configuration);
+            assertThat(upstream.find()).as("an upstream of every %s process", side).isTrue();
+            assertThat(configuration).containsPattern("listen " + port + ";\\s*location / \\{\\s*proxy_pass http://"
+                    + upstream.group(1) + ";");
+            assertThat((List<String>) balancer.get("depends_on")).contains(side);
+        }
+        assertThat(configuration).as("Docker's DNS, asked again as replicas come and go")
+                .contains("resolver 127.0.0.11");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theReplicaCopiesAndFollowsThePrimaryAsARoleThatMayOnlyReplicate() throws IOException {
+        Map<String, Object> replica = services.get("postgres-replica");
+        assertThat(replica.get("image")).isEqualTo(services.get("postgres").get("image"));
+        assertThat((Map<String, Object>) ((Map<String, Object>) replica.get("depends_on")).get("postgres"))
+                .containsEntry("condition", "service_healthy");
+        String volume = ((List<String>) replica.get("volumes")).get(0).split(":")[0];
+        assertThat((Map<String, Object>) compose.get("volumes")).containsKey(volume);
+
+        String standby = Files.readString(ROOT.resolve("docker/postgres-replica/standby.sh"));
+        assertThat(standby).contains("pg_basebackup --host=postgres --username=replicator")
+                .contains("--write-recovery-conf").contains("exec postgres");
+        assertThat((List<String>) replica.get("entrypoint")).containsExactly("bash", "/standby/standby.sh");
+        assertThat((List<String>) replica.get("volumes")).contains("./docker/postgres-replica:/standby:ro");
+        String role = Files.readString(ROOT.resolve("docker/postgres-init/20-replication-role.sh"));
+        assertThat(role).contains("create role replicator login replication nosuperuser")
+                .contains("host replication replicator all scram-sha-256");
+        assertThat(postgresEnvironment()).containsKey("KPI_LEDGER_REPLICATION_PASSWORD");
     }
 
     @Test

@@ -107,6 +107,11 @@ final class LaunchedJar implements AutoCloseable {
         }
     }
 
+    /** The operating system's id of the process, which Axon names a token claim's owner by ({@code pid@host}). */
+    long pid() {
+        return process.pid();
+    }
+
     /** Kills the process with SIGKILL, as a crash or an impatient operator would: nothing of it runs any more. */
     void kill() {
         process.destroyForcibly();

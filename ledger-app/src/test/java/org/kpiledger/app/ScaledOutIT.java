@@ -1,0 +1,182 @@
+package org.kpiledger.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.kpiledger.app.LedgerRequests.recordActual;
+import static org.kpiledger.app.LedgerRequests.registerStartups;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.kpiledger.app.LedgerHttp.Reply;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Issue 23: two command-side and two query-side processes, started from the built jars, on one PostgreSQL, used as
+ * a load balancer in front of them would: each KPI registered through one command side and its figure recorded
+ * through the other, reads through either query side. Each projection is one segment in Axon's token store, which
+ * one query side claims; killed (SIGKILL) under a write load, the other query side claims its segments once their
+ * claims time out and goes on from the committed token: every acknowledged write is in every read model exactly
+ * once, and a read with {@code minPosition} is answered by either query side.
+ */
+class ScaledOutIT {
+
+    private static final int WRITERS = 4;
+    /** KPIs written before the kill, and again after it. */
+    private static final int MORE_WRITES = 40;
+    private static final List<String> PROJECTIONS = List.of("kpi-progress", "ledger-history", "reporting-cycle",
+            "scoring-policies", "strategy");
+    private static LedgerProcesses processes;
+    private static final List<LedgerHttp> COMMAND_SIDES = new ArrayList<>();
+    private static final List<LaunchedJar> QUERY_SIDES = new ArrayList<>();
+
+    @BeforeAll
+    static void start() {
+        processes = new LedgerProcesses();
+        for (int side = 0; side < 2; side++) {
+            COMMAND_SIDES.add(processes.launch(LaunchedJar.builtJar("command-side.jar")).http()
+                    .as("admin", LedgerProcesses.ADMIN_PASSWORD));
+            QUERY_SIDES.add(processes.launch(LaunchedJar.builtJar("query-side.jar")));
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        processes.close();
+    }
+
+    @Test
+    void killingTheQuerySideThatHoldsTheProjectionsLosesNoWriteAndAppliesNoneTwice() throws Exception {
+        JdbcTemplate database = processes.database();
+        Map<String, String> owners = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> claims(database), claims -> claims.keySet().containsAll(PROJECTIONS)
+                        && !claims.containsValue(null));
+        LaunchedJar holder = QUERY_SIDES.stream()
+                .filter(side -> owners.values().stream().anyMatch(owner -> ownedBy(owner, side))).findFirst()
+                .orElseThrow(() -> new AssertionError("no query side holds a projection: " + owners));
+        LaunchedJar survivor = QUERY_SIDES.get(1 - QUERY_SIDES.indexOf(holder));
+
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        ConcurrentLinkedQueue<String> refused = new ConcurrentLinkedQueue<>();
+        AtomicReference<Written> lastWrite = new AtomicReference<>(new Written("none", 0));
+        AtomicBoolean writing = new AtomicBoolean(true);
+        ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+        for (int writer = 0; writer < WRITERS; writer++) {
+            int first = writer;
+            writers.submit(() -> {
+                for (int n = 0; writing.get(); n++) {
+                    String kpi = "so-" + first + "-" + n;
+                    try {
+                        Reply registered = COMMAND_SIDES.get(n % 2).post("/api/v1/kpis",
+                                registerStartups(kpi, "sangyo"));
+                        Reply recorded = registered.status() != 201 ? registered : COMMAND_SIDES.get((n + 1) % 2)
+                                .post("/api/v1/kpis/" + kpi + "/actuals", recordActual(2015, n));
+                        if (recorded.status() == 201) {
+                            acknowledged.add(kpi);
+                            Written written = new Written(kpi, recorded.json().path("position").asLong());
+                            lastWrite.accumulateAndGet(written, (a, b) -> a.position() > b.position() ? a : b);
+                        } else {
+                            refused.add(kpi + ": " + recorded.status() + " " + recorded.body());
+                        }
+                    } catch (RuntimeException failed) {
+                        refused.add(kpi + ": " + failed);
+                        return;
+                    }
+                }
+            });
+        }
+        awaitMoreWrites(acknowledged, refused);
+        assertThat(versionsReadAtMinPosition(lastWrite.get(), QUERY_SIDES)).as("before the kill, both query sides")
+                .containsExactly(2L, 2L);
+        holder.kill();
+        long killedAt = System.nanoTime();
+        awaitMoreWrites(acknowledged, refused);
+        writing.set(false);
+        writers.shutdown();
+        assertThat(writers.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> claims(database).values(), left -> left.stream().allMatch(owner -> ownedBy(owner, survivor)));
+        System.out.printf("ScaledOutIT: %d KPIs written; the surviving query side held every projection %.1f s "
+                + "after the kill%n", acknowledged.size(), (System.nanoTime() - killedAt) / 1e9);
+        assertThat(refused).as("writes refused while a query side died").isEmpty();
+
+        List<Long> actualPositions = database.queryForList("select global_index from domain_event_entry where "
+                + "aggregate_identifier like 'so-%' and payload_type like '%.ActualRecordedEvent' order by 1", Long.class);
+        assertThat(actualPositions).hasSizeGreaterThanOrEqualTo(acknowledged.size());
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                assertThat(database.queryForList("select position from kpi_actual_version where kpi_id like 'so-%' "
+                        + "order by 1", Long.class)).as("each figure recorded, once").isEqualTo(actualPositions));
+        assertThat(database.queryForList("select kpi_id from kpi_version where kpi_id like 'so-%' and upper_inf(valid)",
+                String.class)).as("one current version of each KPI stored").doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(database.queryForList("select distinct aggregate_identifier "
+                        + "from domain_event_entry where aggregate_identifier like 'so-%'", String.class))
+                .containsAll(acknowledged);
+        assertThat(database.queryForList("select position from kpi_version where kpi_id like 'so-%'", Long.class))
+                .as("no event made two versions").doesNotHaveDuplicates();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                assertThat(database.queryForList("select position from ledger_change where subject like 'so-%' "
+                        + "order by 1", Long.class)).as("each event in the history, once")
+                        .isEqualTo(database.queryForList("select global_index from domain_event_entry "
+                                + "where aggregate_identifier like 'so-%' order by 1", Long.class)));
+        assertThat(database.queryForObject("select count(*) from dead_letter_entry", Long.class)).isZero();
+
+        assertThat(versionsReadAtMinPosition(lastWrite.get(), List.of(survivor))).containsExactly(2L);
+        Reply verified = COMMAND_SIDES.get(0).get("/api/v1/integrity");
+        assertThat(verified.status()).as(verified.body()).isEqualTo(200);
+        assertThat(verified.json().path("verified").asBoolean()).as(verified.body()).isTrue();
+        assertThat(verified.json().path("events").asLong()).isEqualTo(processes.eventCount());
+    }
+
+    /** Waits while the writers go on, until they have written a few more KPIs (or one of them was refused). */
+    private static void awaitMoreWrites(Set<String> acknowledged, ConcurrentLinkedQueue<String> refused) {
+        int before = acknowledged.size();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> acknowledged.size() >= before + MORE_WRITES || !refused.isEmpty());
+        assertThat(refused).as("writes refused").isEmpty();
+    }
+
+    /** Each projection's claim owner ({@code pid@host}, or null when unclaimed), by processor. */
+    private static Map<String, String> claims(JdbcTemplate database) {
+        Map<String, String> claims = new HashMap<>();
+        database.query("select processor_name, owner from token_entry", row -> {
+            claims.put(row.getString(1), row.getString(2));
+        });
+        return claims;
+    }
+
+    private static boolean ownedBy(String owner, LaunchedJar side) {
+        return owner != null && owner.startsWith(side.pid() + "@");
+    }
+
+    /** A KPI whose figure was recorded, at the position the write answered. */
+    private record Written(String kpi, long position) {
+    }
+
+    /**
+     * The version of the KPI each query side answers, asked for it as of the write's position without waiting first:
+     * 2 (registered, owned, its figure recorded) when the read waited for the write.
+     */
+    private static List<Long> versionsReadAtMinPosition(Written write, List<LaunchedJar> sides) {
+        assertThat(write.position()).as("a write was acknowledged").isPositive();
+        return sides.stream().map(side -> {
+            Reply read = side.http().as("admin", LedgerProcesses.ADMIN_PASSWORD)
+                    .get("/api/v1/kpis/" + write.kpi() + "?minPosition=" + write.position());
+            assertThat(read.status()).as(read.body()).isEqualTo(200);
+            return read.json().path("version").asLong();
+        }).toList();
+    }
+}
