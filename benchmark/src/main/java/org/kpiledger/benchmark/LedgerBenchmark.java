@@ -113,6 +113,12 @@ public class LedgerBenchmark {
                 }
                 System.exit(0);
             }
+            if (args.length > 0 && args[0].equals("season")) {
+                int municipalities = args.length < 2 ? 1_741 : Integer.parseInt(args[1]);
+                int atOnce = args.length < 3 ? 8 : Integer.parseInt(args[2]);
+                System.out.println(SeasonBenchmark.table(SeasonBenchmark.measure(municipalities, atOnce)));
+                System.exit(0);
+            }
             if (args.length > 0 && args[0].equals("bulk")) {
                 int[] sizes = args.length == 1 ? new int[] {1_000, 10_000}
                         : Arrays.stream(args).skip(1).mapToInt(Integer::parseInt).toArray();

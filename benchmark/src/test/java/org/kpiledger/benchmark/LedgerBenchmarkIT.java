@@ -61,6 +61,19 @@ class LedgerBenchmarkIT {
     }
 
     @Test
+    void simulatesTheReportingSeasonOfSomeMunicipalitiesAndPrintsItsTable() throws Exception {
+        SeasonBenchmark.Season season = SeasonBenchmark.measure(12, 4);
+
+        assertThat(season.refused()).as("every catalog, period and sheet accepted").isZero();
+        assertThat(season.kpisEach()).as("the shipped catalog's KPIs").isEqualTo(72);
+        assertThat(season.bulkMillis()).hasSize(12).allSatisfy(millis -> assertThat(millis).isPositive());
+        assertThat(season.events()).as("each city's KPIs registered and given a figure")
+                .isGreaterThanOrEqualTo(12 * 72 * 2);
+        assertThat(season.rawRowsPerSecond()).isPositive();
+        assertThat(SeasonBenchmark.table(season)).contains("| municipalities, each a plan of 72 KPIs | 12 |");
+    }
+
+    @Test
     void measuresTheJarInItsOwnProcessAndPrintsItsTable() throws Exception {
         StandaloneBenchmark.Standalone standalone = StandaloneBenchmark.measure(Duration.ofSeconds(1),
                 Duration.ofSeconds(2), 2);

@@ -1,0 +1,271 @@
+package org.kpiledger.benchmark;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The reporting season's peak for many municipalities on one PostgreSQL primary, simulated on today's ledger, which
+ * keeps one chain: each municipality is a plan of its own (the shipped Shinagawa catalog, 72 KPIs, under KPI ids and a
+ * plan id of its own), loaded as its planner would; then, as in the weeks every department of every city submits,
+ * each city's planning division opens FY2016's reporting period and sends the year's sheet in one bulk (72 figures),
+ * a number of cities at the same moment. Printed: how long the catalogs took, figures per second at the peak, the
+ * time a city waits for its bulk (p50, p99), the store's size, and next to them the same rows written by raw
+ * multi-row INSERTs (72 rows per transaction, as many clients) on the same server.
+ *
+ * <p>{@code java -jar benchmark/target/kpi-ledger-benchmark.jar season [municipalities] [at once]}, by default
+ * 1741 (Japan's municipalities) and 8.
+ */
+final class SeasonBenchmark {
+
+    private static final int FISCAL_YEAR = 2016;
+
+    private SeasonBenchmark() {
+    }
+
+    /**
+     * The simulation's figures.
+     *
+     * @param catalogSeconds the time to load every city's catalog, {@code atOnce} cities at a time
+     * @param bulkMillis     each city's bulk, sorted: the time from sending its sheet to the answer
+     */
+    record Season(int municipalities, int kpisEach, int atOnce, long events, double catalogSeconds,
+                  double peakSeconds, List<Double> bulkMillis, double rawRowsPerSecond, long databaseBytes,
+                  int refused) {
+
+        double figuresPerSecond() {
+            return municipalities * (double) kpisEach / peakSeconds;
+        }
+
+        double bulkPercentile(double share) {
+            return bulkMillis.get(Math.min(bulkMillis.size() - 1, (int) Math.ceil(share * bulkMillis.size()) - 1));
+        }
+    }
+
+    static Season measure(int municipalities, int atOnce) throws Exception {
+        List<String> shipped = shippedCatalog();
+        int kpisEach = shipped.size() - 1;
+        try (EmbeddedPostgres postgres = LedgerBenchmark.durablePostgres()) {
+            ConfigurableApplicationContext ledger = LedgerBenchmark.startLedger(postgres, "--kpi-ledger.catalog=none");
+            try {
+                int port = LedgerBenchmark.port(ledger);
+                String admin = LedgerBenchmark.admin();
+                AtomicInteger refused = new AtomicInteger();
+
+                long started = System.nanoTime();
+                inParallel(municipalities, atOnce, city -> {
+                    HttpResponse<String> loaded = LedgerBenchmark.send(LedgerBenchmark.request(port,
+                            "/api/v1/catalogs", admin).header("Content-Type", "text/csv").POST(
+                            HttpRequest.BodyPublishers.ofString(catalogOf(city, shipped))),
+                            HttpResponse.BodyHandlers.ofString());
+                    count(loaded, 200, refused);
+                    return 0.0;
+                });
+                double catalogSeconds = LedgerBenchmark.seconds(System.nanoTime() - started);
+                awaitPlan(port, admin, planOf(municipalities - 1));
+
+                started = System.nanoTime();
+                List<Double> bulkMillis = inParallel(municipalities, atOnce, city -> {
+                    count(post(port, admin, "/api/v1/strategies/" + planOf(city) + "/periods", "{\"fiscalYear\":"
+                            + FISCAL_YEAR + ",\"dueDate\":\"" + (FISCAL_YEAR + 1) + "-06-30\"}"), 201, refused);
+                    long sent = System.nanoTime();
+                    count(post(port, admin, "/api/v1/strategies/" + planOf(city) + "/periods/" + FISCAL_YEAR
+                            + "/figures", sheetOf(city, shipped)), 200, refused);
+                    return (System.nanoTime() - sent) / 1e6;
+                });
+                double peakSeconds = LedgerBenchmark.seconds(System.nanoTime() - started);
+                Collections.sort(bulkMillis);
+
+                JdbcTemplate jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
+                long events = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+                long bytes = jdbc.queryForObject("select pg_database_size(current_database())", Long.class);
+                double raw = rawInserts(postgres, municipalities, kpisEach, atOnce);
+                return new Season(municipalities, kpisEach, atOnce, events, catalogSeconds, peakSeconds, bulkMillis,
+                        raw, bytes, refused.get());
+            } finally {
+                ledger.close();
+            }
+        }
+    }
+
+    private interface CityTask {
+        double run(int city) throws Exception;
+    }
+
+    /** Runs the task once for every city, {@code atOnce} at a time; answers what each returned. */
+    private static List<Double> inParallel(int cities, int atOnce, CityTask task) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(atOnce);
+        try {
+            List<Future<Double>> results = new ArrayList<>();
+            for (int city = 0; city < cities; city++) {
+                int which = city;
+                results.add(clients.submit(() -> task.run(which)));
+            }
+            List<Double> values = new ArrayList<>();
+            for (Future<Double> result : results) {
+                values.add(result.get());
+            }
+            return values;
+        } finally {
+            clients.shutdown();
+            clients.awaitTermination(1, TimeUnit.MINUTES);
+        }
+    }
+
+    /** The rows of the catalog the ledger ships: its header, then one line per KPI. */
+    private static List<String> shippedCatalog() throws IOException {
+        try (InputStream shipped = SeasonBenchmark.class.getResourceAsStream("/catalog/shinagawa-2015.csv")) {
+            return Arrays.stream(new String(shipped.readAllBytes(), StandardCharsets.UTF_8).split("\n"))
+                    .filter(line -> !line.isBlank()).toList();
+        }
+    }
+
+    /** The shipped catalog under a city's own KPI ids and plan id. */
+    private static String catalogOf(int city, List<String> shipped) {
+        StringBuilder csv = new StringBuilder(shipped.get(0)).append('\n');
+        for (String line : shipped.subList(1, shipped.size())) {
+            String rest = line.substring(line.indexOf(',', line.indexOf(',') + 1));
+            csv.append(kpiOf(city, line.substring(0, line.indexOf(',')))).append(',').append(planOf(city))
+                    .append(rest).append('\n');
+        }
+        return csv.toString();
+    }
+
+    /** A city's year of figures, one for each of its KPIs. */
+    private static String sheetOf(int city, List<String> shipped) {
+        StringBuilder body = new StringBuilder("{\"figures\":[");
+        for (int row = 1; row < shipped.size(); row++) {
+            String line = shipped.get(row);
+            body.append(row == 1 ? "" : ",").append("{\"kpiId\":\"")
+                    .append(kpiOf(city, line.substring(0, line.indexOf(',')))).append("\",\"value\":")
+                    .append(5 + (city + row) % 17).append('}');
+        }
+        return body.append("]}").toString();
+    }
+
+    private static String planOf(int city) {
+        return String.format(Locale.ROOT, "m%04d-2015", city);
+    }
+
+    private static String kpiOf(int city, String shippedId) {
+        return String.format(Locale.ROOT, "m%04d-%s", city, shippedId);
+    }
+
+    /** The same rows as the peak's figures, by raw multi-row INSERTs of one city's sheet per transaction. */
+    private static double rawInserts(EmbeddedPostgres postgres, int cities, int rowsEach, int atOnce)
+            throws Exception {
+        String url = postgres.getJdbcUrl("postgres", "postgres");
+        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+            statement.execute("create schema if not exists raw");
+            statement.execute("""
+                    create table raw.raw_season (id bigserial primary key, aggregate_identifier varchar(255) not null,
+                        sequence_number bigint not null, payload bytea not null, meta_data bytea,
+                        unique (aggregate_identifier, sequence_number))""");
+        }
+        byte[] payload = new byte[400];
+        Arrays.fill(payload, (byte) 'x');
+        StringBuilder sql = new StringBuilder("insert into raw.raw_season (aggregate_identifier, sequence_number, "
+                + "payload, meta_data) values ");
+        for (int row = 0; row < rowsEach; row++) {
+            sql.append(row == 0 ? "" : ",").append("(?, ?, ?, ?)");
+        }
+        BlockingQueue<Connection> connections = new ArrayBlockingQueue<>(atOnce);
+        for (int client = 0; client < atOnce; client++) {
+            Connection connection = DriverManager.getConnection(url);
+            connection.setAutoCommit(false);
+            connections.add(connection);
+        }
+        try {
+            long started = System.nanoTime();
+            inParallel(cities, atOnce, city -> {
+                Connection connection = connections.take();
+                try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
+                    for (int row = 0; row < rowsEach; row++) {
+                        insert.setString(4 * row + 1, kpiOf(city, String.valueOf(row)));
+                        insert.setLong(4 * row + 2, 3);
+                        insert.setBytes(4 * row + 3, payload);
+                        insert.setBytes(4 * row + 4, payload);
+                    }
+                    insert.executeUpdate();
+                    connection.commit();
+                } finally {
+                    connections.add(connection);
+                }
+                return 0.0;
+            });
+            return cities * (double) rowsEach / LedgerBenchmark.seconds(System.nanoTime() - started);
+        } finally {
+            for (Connection connection : connections) {
+                connection.close();
+            }
+        }
+    }
+
+    private static void awaitPlan(int port, String admin, String plan) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (LedgerBenchmark.send(LedgerBenchmark.request(port, "/api/v1/strategies/" + plan, admin).GET(),
+                HttpResponse.BodyHandlers.ofString()).statusCode() != 200) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The last city's plan was not readable within 10 minutes");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static HttpResponse<String> post(int port, String admin, String path, String json) {
+        return LedgerBenchmark.send(LedgerBenchmark.request(port, path, admin).header("Content-Type",
+                "application/json").POST(HttpRequest.BodyPublishers.ofString(json)),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void count(HttpResponse<String> response, int expected, AtomicInteger refused) {
+        if (response.statusCode() != expected) {
+            if (refused.getAndIncrement() == 0) {
+                System.err.println("Refused: " + response.statusCode() + " " + response.body());
+            }
+        }
+    }
+
+    static String table(Season season) {
+        return LedgerBenchmark.machine() + String.format(Locale.ROOT, """
+                | the reporting season's peak, simulated | figure |
+                | --- | ---: |
+                | municipalities, each a plan of %d KPIs | %,d |
+                | events stored (catalogs, periods, figures) | %,d |
+                | catalogs loaded, %d at a time | %.1f s (%,.0f KPIs/s) |
+                | the year's sheets, %d municipalities at a time | %,.0f figures/s (%.1f s in all) |
+                | raw multi-row INSERT of as many rows, %d clients, one sheet per transaction | %,.0f rows/s |
+                | ledger / raw | %.1f %% |
+                | a municipality's bulk of %d figures, p50 / p99 | %.0f ms / %.0f ms |
+                | database size after the season | %,d MiB |
+                | requests refused | %d |
+                """, season.kpisEach(), season.municipalities(), season.events(), season.atOnce(),
+                season.catalogSeconds(), season.municipalities() * (double) season.kpisEach() / season.catalogSeconds(),
+                season.atOnce(), season.figuresPerSecond(), season.peakSeconds(), season.atOnce(),
+                season.rawRowsPerSecond(), 100 * season.figuresPerSecond() / season.rawRowsPerSecond(),
+                season.kpisEach(), season.bulkPercentile(0.5), season.bulkPercentile(0.99),
+                season.databaseBytes() / (1024 * 1024), season.refused());
+    }
+}
