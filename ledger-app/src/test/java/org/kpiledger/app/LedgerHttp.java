@@ -53,6 +53,11 @@ final class LedgerHttp {
         return new LedgerHttp(baseUrl, "Bearer " + token);
     }
 
+    /** Where this client sends its requests: {@code http://localhost:<port>}. */
+    String baseUrl() {
+        return baseUrl;
+    }
+
     /** The same caller, speaking to another ledger. */
     LedgerHttp onPortOf(LedgerHttp other) {
         return new LedgerHttp(other.baseUrl, authorization);

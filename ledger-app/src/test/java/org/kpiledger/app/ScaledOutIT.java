@@ -5,6 +5,13 @@ import static org.awaitility.Awaitility.await;
 import static org.kpiledger.app.LedgerRequests.recordActual;
 import static org.kpiledger.app.LedgerRequests.registerStartups;
 
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +25,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,6 +60,49 @@ class ScaledOutIT {
                     .as("admin", LedgerProcesses.ADMIN_PASSWORD));
             QUERY_SIDES.add(processes.launch(LaunchedJar.builtJar("query-side.jar")));
         }
+        QUERY_SIDES.get(0).http().as("admin", LedgerProcesses.ADMIN_PASSWORD).createUser("fujita", "sangyo", "STAFF");
+    }
+
+    /**
+     * A browser signs in through one command side and records a figure through the other, as a load balancer without
+     * sticky sessions would send it: the session, kept in PostgreSQL, is the same in both processes, CSRF token and
+     * all, and the event names the browser's user.
+     */
+    @Test
+    void aBrowserSignedInThroughOneCommandSideWritesThroughTheOther() throws Exception {
+        assertThat(COMMAND_SIDES.get(0).post("/api/v1/kpis", registerStartups("so-session", "sangyo")).status())
+                .isEqualTo(201);
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String first = COMMAND_SIDES.get(0).baseUrl();
+        String second = COMMAND_SIDES.get(1).baseUrl();
+
+        String loginToken = csrfToken(browser.send(HttpRequest.newBuilder(URI.create(first + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(first + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=fujita&password="
+                        + URLEncoder.encode(LedgerHttp.passwordOf("fujita"), StandardCharsets.UTF_8) + "&_csrf="
+                        + URLEncoder.encode(loginToken, StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+
+        String sessionToken = csrfToken(browser.send(HttpRequest.newBuilder(URI.create(second + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        HttpResponse<String> recorded = browser.send(HttpRequest.newBuilder(
+                URI.create(second + "/api/v1/kpis/so-session/actuals")).header("Content-Type", "application/json")
+                .header("X-CSRF-TOKEN", sessionToken).POST(HttpRequest.BodyPublishers.ofString(
+                        recordActual(2015, 3))).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
+        assertThat(loginToken).as("the session's token, not the anonymous one of the login page")
+                .isNotEqualTo(sessionToken);
+        assertThat(processes.database().queryForObject("""
+                select convert_from(meta_data, 'UTF8') from domain_event_entry
+                where aggregate_identifier = 'so-session' order by sequence_number desc limit 1""", String.class))
+                .contains("\"actor\":\"fujita\"", "\"authMethod\":\"FORM_LOGIN\"");
+        assertThat(processes.database().queryForObject("select count(*) from spring_session where principal_name = "
+                + "'fujita'", Long.class)).as("the session is kept in the database").isOne();
     }
 
     @AfterAll
@@ -147,6 +199,12 @@ class ScaledOutIT {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                 .until(() -> acknowledged.size() >= before + MORE_WRITES || !refused.isEmpty());
         assertThat(refused).as("writes refused").isEmpty();
+    }
+
+    private static String csrfToken(String page) {
+        Matcher token = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
+        assertThat(token.find()).as("a CSRF token in the page: %s", page).isTrue();
+        return token.group(1);
     }
 
     /** Each projection's claim owner ({@code pid@host}, or null when unclaimed), by processor. */
