@@ -1,9 +1,12 @@
 package org.kpiledger.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.kpiledger.app.LedgerRequests.recordActual;
 import static org.kpiledger.app.LedgerRequests.registerStartups;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -16,6 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kpiledger.LedgerApplication;
 import org.kpiledger.app.LedgerHttp.Reply;
+import org.kpiledger.command.CommandSideApplication;
+import org.kpiledger.integrity.ledger.IntegrityChain;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Checkpoints signed at once by the schedule and by requests, while KPIs are written and auditors verify: an honest
@@ -86,6 +92,90 @@ class ConcurrentCheckpointsIT {
         assertThat(writers.get(0).get() + writers.get(1).get()).as("KPIs written").isPositive();
         assertThat(admin.get("/actuator/health").status()).isEqualTo(200);
         assertThat(admin.get("/api/v1/integrity").json().path("verified").asBoolean()).isTrue();
+    }
+
+    /**
+     * Issue 23: two processes of one ledger sign checkpoints in turn (two command sides behind a load balancer). Each
+     * goes on verifying from where it was, checking the other's checkpoint against the stored hashes it verified,
+     * instead of hashing the whole history again because the newest checkpoint is not its own.
+     */
+    @Test
+    void eachProcessGoesOnVerifyingFromWhereItWasWhileAnotherSignsCheckpoints() throws Exception {
+        try (LedgerProcesses shared = new LedgerProcesses()) {
+            ConfigurableApplicationContext first = shared.start(LedgerApplication.class,
+                    "--kpi-ledger.integrity.checkpoint-interval=1h");
+            ConfigurableApplicationContext second = shared.start(CommandSideApplication.class,
+                    "--kpi-ledger.integrity.checkpoint-interval=1h");
+            LedgerHttp writer = LedgerProcesses.http(first);
+            IntegrityChain firstChain = first.getBean(IntegrityChain.class);
+            IntegrityChain secondChain = second.getBean(IntegrityChain.class);
+
+            register(writer, "turn-a", 3);
+            assertThat(firstChain.checkpoint(mismatch -> false).verified()).isTrue();
+            long verifiedByFirst = shared.eventCount();
+            register(writer, "turn-b", 3);
+            IntegrityChain.Verification signedBySecond = secondChain.checkpoint(mismatch -> false);
+            assertThat(signedBySecond.checkpoint().size()).as("the second process signed the log as it grew")
+                    .isEqualTo(shared.eventCount());
+            register(writer, "turn-c", 2);
+
+            IntegrityChain.Verification goingOn = firstChain.verifySinceLastVerified();
+
+            assertThat(goingOn.verified()).as(goingOn.mismatches().toString()).isTrue();
+            assertThat(goingOn.checkpoint().note()).as("the other's checkpoint was checked").isEqualTo(
+                    signedBySecond.checkpoint().note());
+            assertThat(goingOn.rehashed()).as("only the events since its own verification were hashed again")
+                    .isEqualTo(shared.eventCount() - verifiedByFirst);
+            assertThat(goingOn.events()).isEqualTo(shared.eventCount());
+        }
+    }
+
+    /**
+     * A checkpoint the other process signed over a log no longer than what this one has verified (its snapshot was
+     * older) is checked against the stored hashes of those entries: an honest one passes without an event hashed
+     * again; one whose entries' stored hashes were rewritten since is reported.
+     */
+    @Test
+    void aCheckpointSignedWithinWhatThisProcessVerifiedIsCheckedAgainstTheStoredHashes() throws Exception {
+        try (LedgerProcesses shared = new LedgerProcesses()) {
+            ConfigurableApplicationContext first = shared.start(LedgerApplication.class,
+                    "--kpi-ledger.integrity.checkpoint-interval=1h");
+            ConfigurableApplicationContext second = shared.start(CommandSideApplication.class,
+                    "--kpi-ledger.integrity.checkpoint-interval=1h");
+            LedgerHttp writer = LedgerProcesses.http(first);
+            IntegrityChain firstChain = first.getBean(IntegrityChain.class);
+            IntegrityChain secondChain = second.getBean(IntegrityChain.class);
+
+            register(writer, "within-a", 3);
+            assertThat(firstChain.verifySinceLastVerified().verified()).isTrue();
+            long size = secondChain.checkpoint(mismatch -> false).checkpoint().size();
+            assertThat(size).as("signed over what the first process verified").isEqualTo(shared.eventCount());
+            IntegrityChain.Verification honest = firstChain.verifySinceLastVerified();
+            assertThat(honest.verified()).as(honest.mismatches().toString()).isTrue();
+            assertThat(honest.rehashed()).as("no event hashed again").isZero();
+            assertThat(honest.checkpoint().size()).isEqualTo(size);
+
+            register(writer, "within-b", 1);
+            assertThat(firstChain.verifySinceLastVerified().verified()).isTrue();
+            try (Connection connection = shared.database().getDataSource().getConnection();
+                 Statement statement = connection.createStatement()) {
+                statement.execute("set session_replication_role = replica; update event_chain "
+                        + "set hash = sha256('rewritten'::bytea) where global_index = "
+                        + "(select global_index from event_chain order by global_index offset 2 limit 1)");
+            }
+            long rewrittenSize = secondChain.checkpoint(mismatch -> false).checkpoint().size();
+            IntegrityChain.Verification rewritten = firstChain.verifySinceLastVerified();
+
+            assertThat(rewritten.mismatches()).as("the rewritten hash, in the entries the checkpoint signs")
+                    .extracting(IntegrityChain.Mismatch::kind, IntegrityChain.Mismatch::position)
+                    .containsExactly(tuple(IntegrityChain.BreakKind.REWRITTEN, rewrittenSize));
+        }
+    }
+
+    private static void register(LedgerHttp writer, String prefix, int kpis) {
+        for (int kpi = 0; kpi < kpis; kpi++) {
+            assertThat(writer.post("/api/v1/kpis", registerStartups(prefix + kpi, "sangyo")).status()).isEqualTo(201);
+        }
     }
 
     private static void expect(Reply reply, int status, ConcurrentLinkedQueue<String> unexpected) {

@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -131,9 +132,11 @@ public class IntegrityChain {
      * @param entries the Merkle tree's compact range over every entry's hash (recomputed where verification did)
      * @param head    the stored hash of the last entry ({@link LedgerEntry#GENESIS} for an empty ledger)
      * @param checkpoint the newest checkpoint whose signature verified, if any
+     * @param rehashed   how many events this verification hashed again: those after the last verification it went
+     *                   on from, or all
      */
     public record Verification(long events, MerkleTree.CompactRange entries, String head, List<Mismatch> mismatches,
-                               Checkpoint checkpoint) {
+                               Checkpoint checkpoint, long rehashed) {
 
         public boolean verified() {
             return mismatches.isEmpty();
@@ -168,17 +171,18 @@ public class IntegrityChain {
     }
 
     /**
-     * Checks what came since the last verification that held, when the newest stored checkpoint is still the one it
-     * saw; otherwise everything. What every checkpoint and every start run.
+     * Checks what came since the last verification that held, and every checkpoint signed since (by this process or
+     * another); everything when the checkpoint that verification ended on is no longer stored. What every checkpoint
+     * and every start run.
      */
     public Verification verifySinceLastVerified() {
         Verified from = verified.get();
         Optional<SignedCheckpoint> outside = key.newestSigned();
         return snapshot.execute(status -> {
-            Optional<Checkpoint> newest = latestCheckpoint();
-            boolean unchanged = from.checkpointNote() == null ? newest.isEmpty()
-                    : newest.isPresent() && newest.get().note().equals(from.checkpointNote());
-            return verify(unchanged ? from : Verified.NOTHING, outside, null);
+            boolean stillStored = from.checkpointNote() == null || jdbc.queryForObject(
+                    "select exists (select 1 from integrity_checkpoint where note = ?)", Boolean.class,
+                    from.checkpointNote());
+            return verify(stillStored ? from : Verified.NOTHING, outside, null);
         });
     }
 
@@ -192,7 +196,7 @@ public class IntegrityChain {
         List<Mismatch> mismatches = new ArrayList<>();
         TreeMap<Long, Expectation> roots = new TreeMap<>();
         Checkpoint newest = checkpoints(from.checkpointSize(), roots, mismatches);
-        roots.headMap(from.entries().size(), true).clear();
+        checkAgainstStoredHashes(roots.headMap(from.entries().size(), true), mismatches);
         if (newest == null && from.checkpointNote() != null) {
             newest = latestCheckpoint().orElse(null);
         }
@@ -280,7 +284,7 @@ public class IntegrityChain {
         roots.forEach((size, expected) -> mismatches.add(new Mismatch(size, BreakKind.TRUNCATED, "truncated: "
                 + expected.what() + " counts " + size + " entries; " + entries.size() + " are stored")));
         Verification verification = new Verification(events[0], entries, previous[0], List.copyOf(mismatches),
-                newest);
+                newest, events[0] - from.events());
         if (verification.verified()) {
             verified.set(new Verified(last[0], events[0], previous[0], entries.copy(),
                     newest == null ? 0 : newest.size(), newest == null ? null : newest.note()));
@@ -288,6 +292,26 @@ public class IntegrityChain {
             verified.set(Verified.NOTHING);
         }
         return verification;
+    }
+
+    /**
+     * Checks the roots expected at sizes an earlier verification already passed (checkpoints another process signed
+     * since, with an older snapshot) over the stored hashes of the entries it verified, without hashing their
+     * events again; removes each it checked. One that the stored entries do not reach is left, to be reported
+     * truncated.
+     */
+    private void checkAgainstStoredHashes(SortedMap<Long, Expectation> within, List<Mismatch> mismatches) {
+        if (within.isEmpty()) {
+            return;
+        }
+        MerkleTree.CompactRange prefix = new MerkleTree.CompactRange();
+        jdbc.query("select hash from event_chain order by global_index limit ?", row -> {
+            prefix.appendEntry(row.getBytes(1));
+            Expectation expected = within.remove(prefix.size());
+            if (expected != null) {
+                expected.check(prefix, mismatches);
+            }
+        }, within.lastKey());
     }
 
     /** Every stored event and chain entry after the position, in position order ({@link #ENTRIES}). */
@@ -473,7 +497,7 @@ public class IntegrityChain {
                 ? new Verified(state.lastPosition(), state.events(), state.head(), state.entries(), stored.size(),
                         stored.note()) : state);
         return new Verification(verification.events(), verification.entries(), verification.head(),
-                verification.mismatches(), stored);
+                verification.mismatches(), stored, verification.rehashed());
     }
 
     /** The hashes of the first {@code size} entries, in position order, with their positions. */
