@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -69,13 +70,22 @@ final class LedgerProcesses implements AutoCloseable {
 
     /** Starts a runnable jar as a process of its own against the shared database. */
     LaunchedJar launch(Path jar) {
-        LaunchedJar launched = LaunchedJar.start(jar, Map.of(
+        return launch(jar, Map.of());
+    }
+
+    /** Starts a runnable jar as {@link #launch(Path)} does, with more settings in its environment. */
+    LaunchedJar launch(Path jar, Map<String, String> moreEnvironment) {
+        Map<String, String> environment = new HashMap<>(Map.of(
                 "SPRING_DATASOURCE_URL", jdbcUrl(),
                 "SPRING_DATASOURCE_USERNAME", SERVICE_ROLE,
                 "SPRING_DATASOURCE_PASSWORD", SERVICE_PASSWORD,
                 "KPI_LEDGER_INTEGRITY_SIGNING_KEY_FILE", signingKey.toString(),
                 "KPI_LEDGER_ADMIN_PASSWORD", ADMIN_PASSWORD));
-        running.add(launched);
+        environment.putAll(moreEnvironment);
+        LaunchedJar launched = LaunchedJar.start(jar, environment);
+        synchronized (running) {
+            running.add(launched);
+        }
         return launched;
     }
 

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -52,15 +53,32 @@ class ScaledOutIT {
     private static final List<LedgerHttp> COMMAND_SIDES = new ArrayList<>();
     private static final List<LaunchedJar> QUERY_SIDES = new ArrayList<>();
 
+    /**
+     * The two command sides start at the same moment, each told to load the shipped catalog, as a deployment's first
+     * start does; then the two query sides.
+     */
     @BeforeAll
     static void start() {
         processes = new LedgerProcesses();
+        List<CompletableFuture<LaunchedJar>> starting = new ArrayList<>();
         for (int side = 0; side < 2; side++) {
-            COMMAND_SIDES.add(processes.launch(LaunchedJar.builtJar("command-side.jar")).http()
-                    .as("admin", LedgerProcesses.ADMIN_PASSWORD));
+            starting.add(CompletableFuture.supplyAsync(() -> processes.launch(LaunchedJar.builtJar("command-side.jar"),
+                    Map.of("KPI_LEDGER_CATALOG", "classpath:catalog/shinagawa-2015.csv"))));
+        }
+        starting.forEach(side -> COMMAND_SIDES.add(side.join().http().as("admin", LedgerProcesses.ADMIN_PASSWORD)));
+        for (int side = 0; side < 2; side++) {
             QUERY_SIDES.add(processes.launch(LaunchedJar.builtJar("query-side.jar")));
         }
         QUERY_SIDES.get(0).http().as("admin", LedgerProcesses.ADMIN_PASSWORD).createUser("fujita", "sangyo", "STAFF");
+    }
+
+    @Test
+    void commandSidesStartedTogetherLoadTheShippedCatalogOnce() {
+        assertThat(processes.database().queryForObject("select count(*) from domain_event_entry "
+                + "where payload_type like '%.KpiRegisteredEvent' and aggregate_identifier not like 'so-%'", Long.class))
+                .as("the shipped catalog's KPIs, each registered once").isEqualTo(72);
+        assertThat(processes.database().queryForObject("select count(*) from domain_event_entry "
+                + "where payload_type like '%.StrategyDefinedEvent'", Long.class)).isOne();
     }
 
     /**
