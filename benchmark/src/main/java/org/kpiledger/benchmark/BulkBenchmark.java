@@ -49,7 +49,7 @@ final class BulkBenchmark {
                                     catalog(first, Math.min(kpis, first + CATALOG_CHUNK)))),
                             HttpResponse.BodyHandlers.ofString()), 200);
                 }
-                awaitPlan(port, admin);
+                awaitPlan(port, admin, PLAN, Duration.ofMinutes(5));
                 List<Bulk> bulks = new ArrayList<>();
                 int fiscalYear = 2016;
                 for (int size : sizes) {
@@ -138,18 +138,19 @@ final class BulkBenchmark {
         return String.format(Locale.ROOT, "b-%05d", i);
     }
 
-    private static void awaitPlan(int port, String admin) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (LedgerBenchmark.send(LedgerBenchmark.request(port, "/api/v1/strategies/" + PLAN, admin).GET(),
+    /** Waits until the query side answers the plan, that is until the catalog that defines it is projected. */
+    static void awaitPlan(int port, String admin, String plan, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (LedgerBenchmark.send(LedgerBenchmark.request(port, "/api/v1/strategies/" + plan, admin).GET(),
                 HttpResponse.BodyHandlers.ofString()).statusCode() != 200) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The generated catalog was not loaded within 5 minutes");
+                throw new IllegalStateException("The plan " + plan + " was not readable within " + within);
             }
             Thread.sleep(100);
         }
     }
 
-    private static HttpResponse<String> send(int port, String admin, String path, String json) {
+    static HttpResponse<String> send(int port, String admin, String path, String json) {
         return LedgerBenchmark.send(LedgerBenchmark.request(port, path, admin).header("Content-Type",
                 "application/json").POST(HttpRequest.BodyPublishers.ofString(json)),
                 HttpResponse.BodyHandlers.ofString());

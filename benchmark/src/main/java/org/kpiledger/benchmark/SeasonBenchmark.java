@@ -84,15 +84,16 @@ final class SeasonBenchmark {
                     return 0.0;
                 });
                 double catalogSeconds = LedgerBenchmark.seconds(System.nanoTime() - started);
-                awaitPlan(port, admin, planOf(municipalities - 1));
+                BulkBenchmark.awaitPlan(port, admin, planOf(municipalities - 1), Duration.ofMinutes(10));
 
                 started = System.nanoTime();
                 List<Double> bulkMillis = inParallel(municipalities, atOnce, city -> {
-                    count(post(port, admin, "/api/v1/strategies/" + planOf(city) + "/periods", "{\"fiscalYear\":"
-                            + FISCAL_YEAR + ",\"dueDate\":\"" + (FISCAL_YEAR + 1) + "-06-30\"}"), 201, refused);
+                    String periods = "/api/v1/strategies/" + planOf(city) + "/periods";
+                    count(BulkBenchmark.send(port, admin, periods, "{\"fiscalYear\":" + FISCAL_YEAR
+                            + ",\"dueDate\":\"" + (FISCAL_YEAR + 1) + "-06-30\"}"), 201, refused);
                     long sent = System.nanoTime();
-                    count(post(port, admin, "/api/v1/strategies/" + planOf(city) + "/periods/" + FISCAL_YEAR
-                            + "/figures", sheetOf(city, shipped)), 200, refused);
+                    count(BulkBenchmark.send(port, admin, periods + "/" + FISCAL_YEAR + "/figures",
+                            sheetOf(city, shipped)), 200, refused);
                     return (System.nanoTime() - sent) / 1e6;
                 });
                 double peakSeconds = LedgerBenchmark.seconds(System.nanoTime() - started);
@@ -221,23 +222,6 @@ final class SeasonBenchmark {
                 connection.close();
             }
         }
-    }
-
-    private static void awaitPlan(int port, String admin, String plan) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        while (LedgerBenchmark.send(LedgerBenchmark.request(port, "/api/v1/strategies/" + plan, admin).GET(),
-                HttpResponse.BodyHandlers.ofString()).statusCode() != 200) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The last city's plan was not readable within 10 minutes");
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    private static HttpResponse<String> post(int port, String admin, String path, String json) {
-        return LedgerBenchmark.send(LedgerBenchmark.request(port, path, admin).header("Content-Type",
-                "application/json").POST(HttpRequest.BodyPublishers.ofString(json)),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     private static void count(HttpResponse<String> response, int expected, AtomicInteger refused) {

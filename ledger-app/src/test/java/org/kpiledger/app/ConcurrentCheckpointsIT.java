@@ -101,14 +101,11 @@ class ConcurrentCheckpointsIT {
      */
     @Test
     void eachProcessGoesOnVerifyingFromWhereItWasWhileAnotherSignsCheckpoints() throws Exception {
-        try (LedgerProcesses shared = new LedgerProcesses()) {
-            ConfigurableApplicationContext first = shared.start(LedgerApplication.class,
-                    "--kpi-ledger.integrity.checkpoint-interval=1h");
-            ConfigurableApplicationContext second = shared.start(CommandSideApplication.class,
-                    "--kpi-ledger.integrity.checkpoint-interval=1h");
-            LedgerHttp writer = LedgerProcesses.http(first);
-            IntegrityChain firstChain = first.getBean(IntegrityChain.class);
-            IntegrityChain secondChain = second.getBean(IntegrityChain.class);
+        try (TwoSigners signers = TwoSigners.start()) {
+            LedgerProcesses shared = signers.processes();
+            LedgerHttp writer = signers.writer();
+            IntegrityChain firstChain = signers.first();
+            IntegrityChain secondChain = signers.second();
 
             register(writer, "turn-a", 3);
             assertThat(firstChain.checkpoint(mismatch -> false).verified()).isTrue();
@@ -137,14 +134,11 @@ class ConcurrentCheckpointsIT {
      */
     @Test
     void aCheckpointSignedWithinWhatThisProcessVerifiedIsCheckedAgainstTheStoredHashes() throws Exception {
-        try (LedgerProcesses shared = new LedgerProcesses()) {
-            ConfigurableApplicationContext first = shared.start(LedgerApplication.class,
-                    "--kpi-ledger.integrity.checkpoint-interval=1h");
-            ConfigurableApplicationContext second = shared.start(CommandSideApplication.class,
-                    "--kpi-ledger.integrity.checkpoint-interval=1h");
-            LedgerHttp writer = LedgerProcesses.http(first);
-            IntegrityChain firstChain = first.getBean(IntegrityChain.class);
-            IntegrityChain secondChain = second.getBean(IntegrityChain.class);
+        try (TwoSigners signers = TwoSigners.start()) {
+            LedgerProcesses shared = signers.processes();
+            LedgerHttp writer = signers.writer();
+            IntegrityChain firstChain = signers.first();
+            IntegrityChain secondChain = signers.second();
 
             register(writer, "within-a", 3);
             assertThat(firstChain.verifySinceLastVerified().verified()).isTrue();
@@ -169,6 +163,29 @@ class ConcurrentCheckpointsIT {
             assertThat(rewritten.mismatches()).as("the rewritten hash, in the entries the checkpoint signs")
                     .extracting(IntegrityChain.Mismatch::kind, IntegrityChain.Mismatch::position)
                     .containsExactly(tuple(IntegrityChain.BreakKind.REWRITTEN, rewrittenSize));
+        }
+    }
+
+    /**
+     * A ledger of its own, with two processes that sign checkpoints only when asked: both sides in one, a command side
+     * in the other, sharing the database and the signing key.
+     */
+    private record TwoSigners(LedgerProcesses processes, LedgerHttp writer, IntegrityChain first,
+                              IntegrityChain second) implements AutoCloseable {
+
+        static TwoSigners start() {
+            LedgerProcesses processes = new LedgerProcesses();
+            ConfigurableApplicationContext first = processes.start(LedgerApplication.class,
+                    "--kpi-ledger.integrity.checkpoint-interval=1h");
+            ConfigurableApplicationContext second = processes.start(CommandSideApplication.class,
+                    "--kpi-ledger.integrity.checkpoint-interval=1h");
+            return new TwoSigners(processes, LedgerProcesses.http(first), first.getBean(IntegrityChain.class),
+                    second.getBean(IntegrityChain.class));
+        }
+
+        @Override
+        public void close() throws Exception {
+            processes.close();
         }
     }
 

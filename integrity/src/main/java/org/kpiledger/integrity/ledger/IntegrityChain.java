@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
@@ -180,8 +181,8 @@ public class IntegrityChain {
         Optional<SignedCheckpoint> outside = key.newestSigned();
         return snapshot.execute(status -> {
             boolean stillStored = from.checkpointNote() == null || jdbc.queryForObject(
-                    "select exists (select 1 from integrity_checkpoint where note = ?)", Boolean.class,
-                    from.checkpointNote());
+                    "select exists (select 1 from integrity_checkpoint where size = ? and note = ?)", Boolean.class,
+                    from.checkpointSize(), from.checkpointNote());
             return verify(stillStored ? from : Verified.NOTHING, outside, null);
         });
     }
@@ -305,13 +306,13 @@ public class IntegrityChain {
             return;
         }
         MerkleTree.CompactRange prefix = new MerkleTree.CompactRange();
-        jdbc.query("select hash from event_chain order by global_index limit ?", row -> {
-            prefix.appendEntry(row.getBytes(1));
+        entryHashes(within.lastKey(), (position, hash) -> {
+            prefix.appendEntry(hash);
             Expectation expected = within.remove(prefix.size());
             if (expected != null) {
                 expected.check(prefix, mismatches);
             }
-        }, within.lastKey());
+        });
     }
 
     /** Every stored event and chain entry after the position, in position order ({@link #ENTRIES}). */
@@ -501,11 +502,9 @@ public class IntegrityChain {
     }
 
     /** The hashes of the first {@code size} entries, in position order, with their positions. */
-    private void entryHashes(long size, List<Long> positions, List<byte[]> hashes) {
-        jdbc.query("select global_index, hash from event_chain order by global_index limit ?", row -> {
-            positions.add(row.getLong(1));
-            hashes.add(row.getBytes(2));
-        }, size);
+    private void entryHashes(long size, BiConsumer<Long, byte[]> entry) {
+        jdbc.query("select global_index, hash from event_chain order by global_index limit ?",
+                (RowCallbackHandler) row -> entry.accept(row.getLong(1), row.getBytes(2)), size);
     }
 
     /** The proof that the entry at a position is among those the latest checkpoint signed; empty if it is not. */
@@ -517,7 +516,10 @@ public class IntegrityChain {
             }
             List<Long> positions = new ArrayList<>();
             List<byte[]> entryHashes = new ArrayList<>();
-            entryHashes(latest.get().size(), positions, entryHashes);
+            entryHashes(latest.get().size(), (at, hash) -> {
+                positions.add(at);
+                entryHashes.add(hash);
+            });
             int index = positions.indexOf(position);
             if (index < 0 || entryHashes.size() < latest.get().size()) {
                 return Optional.empty();
@@ -543,7 +545,7 @@ public class IntegrityChain {
                 return Optional.empty();
             }
             List<byte[]> entryHashes = new ArrayList<>();
-            entryHashes(latest.get().size(), new ArrayList<>(), entryHashes);
+            entryHashes(latest.get().size(), (at, hash) -> entryHashes.add(hash));
             if (entryHashes.size() < latest.get().size()) {
                 return Optional.empty();
             }
