@@ -29,6 +29,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import org.kpiledger.platform.web.DatabaseUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -149,13 +150,17 @@ public final class GroupCommitAppender implements AutoCloseable {
         }
     }
 
-    /** Stores the batch; when it fails as a whole, each append alone, so that one bad append fails only itself. */
+    /**
+     * Stores the batch; when it fails as a whole, each append alone, so that one bad append fails only itself. A
+     * database out of reach fails the whole batch at once: storing each alone would make every waiting command wait
+     * out the timeout again.
+     */
     private void storeOrIsolate(List<Append> batch) {
         try {
             store(batch);
         } catch (SQLException | RuntimeException failed) {
-            if (batch.size() == 1) {
-                batch.get(0).stored().completeExceptionally(refusal(batch.get(0), failed));
+            if (batch.size() == 1 || DatabaseUnavailable.isCause(failed)) {
+                batch.forEach(append -> append.stored().completeExceptionally(refusal(append, failed)));
                 return;
             }
             LOG.debug("A batch of {} appends failed ({}); storing each alone", batch.size(), failed.getMessage());
