@@ -6,6 +6,8 @@ import org.kpiledger.platform.security.AccessRule;
 import org.kpiledger.platform.security.AccessRules;
 import org.kpiledger.platform.security.LedgerRole;
 import org.kpiledger.platform.security.SecurityConfiguration;
+import org.kpiledger.platform.tenancy.DefaultTenant;
+import org.kpiledger.platform.tenancy.TenantScopedPaths;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -26,8 +28,14 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 public class AccountsConfiguration {
 
     @Bean
-    LocalAccounts localAccounts(JdbcTemplate jdbc, Clock clock) {
-        return new LocalAccounts(jdbc, clock);
+    LocalAccounts localAccounts(JdbcTemplate jdbc, Clock clock, DefaultTenant defaultTenant) {
+        return new LocalAccounts(jdbc, clock, defaultTenant);
+    }
+
+    /** Every table of the accounts is kept apart by tenant (V20): each tenant manages its own users. */
+    @Bean
+    TenantScopedPaths accountPathsPerTenant() {
+        return () -> List.of("/api/v1/users", "/api/v1/users/**");
     }
 
     /**

@@ -12,6 +12,8 @@ import java.util.Set;
 import org.kpiledger.platform.security.AccountDirectory;
 import org.kpiledger.platform.security.LedgerRole;
 import org.kpiledger.platform.security.LocalAccount;
+import org.kpiledger.platform.tenancy.DefaultTenant;
+import org.kpiledger.platform.tenancy.TenantBoundDataSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -19,16 +21,19 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The local accounts in PostgreSQL, and the append-only record of every change to them. Each change and its record
- * are written in one transaction: an account never changes without the record saying who changed it.
+ * are written in one transaction: an account never changes without the record saying who changed it. Accounts belong
+ * to tenants: no query here names one, because row-level security shows each connection only its tenant's rows.
  */
 public class LocalAccounts implements AccountDirectory {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final DefaultTenant defaultTenant;
 
-    LocalAccounts(JdbcTemplate jdbc, Clock clock) {
+    LocalAccounts(JdbcTemplate jdbc, Clock clock, DefaultTenant defaultTenant) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.defaultTenant = defaultTenant;
     }
 
     /** An account as administrators see it: never its password hash. */
@@ -46,7 +51,7 @@ public class LocalAccounts implements AccountDirectory {
         return jdbc.query("select * from user_account where username = ?", (row, n) -> new LocalAccount(
                         row.getString("username"), row.getString("password_hash"),
                         LedgerRole.split(row.getString("roles")), row.getString("department"),
-                        row.getBoolean("enabled")), username)
+                        row.getBoolean("enabled"), row.getString("tenant_id")), username)
                 .stream().findFirst()
                 .orElseThrow(() -> new UsernameNotFoundException("No account " + username));
     }
@@ -80,15 +85,38 @@ public class LocalAccounts implements AccountDirectory {
         return new Account(username, roles, department, true, now, email);
     }
 
-    /** Creates the first administrator, unless any account exists; true when this call created it. */
+    /**
+     * Creates the first administrator of the default tenant, who is also the deployment's operator, unless the
+     * tenant has any account; true when this call created it.
+     */
     @Transactional
     boolean createFirstAdmin(String username, String passwordHash) {
         jdbc.execute("lock table user_account in exclusive mode");
         if (jdbc.queryForObject("select count(*) from user_account", Long.class) > 0) {
             return false;
         }
-        create(username, passwordHash, Set.of(LedgerRole.ADMIN), null, null, "system:first-start");
+        create(username, passwordHash, Set.of(LedgerRole.ADMIN, LedgerRole.OPERATOR), null, null,
+                "system:first-start");
         return true;
+    }
+
+    /**
+     * Creates the administrator of a new tenant, within the transaction that creates the tenant: the rows are the
+     * new tenant's, and after them the transaction works for the current tenant again.
+     */
+    @Transactional
+    public Account createFirstAdminOf(String tenantId, String username, String passwordHash, String changedBy) {
+        workFor(tenantId);
+        try {
+            return create(username, passwordHash, Set.of(LedgerRole.ADMIN), null, null, changedBy);
+        } finally {
+            workFor(defaultTenant.current());
+        }
+    }
+
+    private void workFor(String tenantId) {
+        jdbc.queryForObject("select set_config('" + TenantBoundDataSource.SETTING + "', ?, true)", String.class,
+                tenantId);
     }
 
     @Transactional

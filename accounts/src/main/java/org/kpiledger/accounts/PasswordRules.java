@@ -13,7 +13,7 @@ import org.kpiledger.platform.web.InvalidFieldException;
  * more, at most 72 bytes (what bcrypt reads), not one of the 100,000 most common passwords (nbvcxz's list, in any
  * letter case), and not containing the username.
  */
-final class PasswordRules {
+public final class PasswordRules {
 
     static final int MIN_CHARACTERS = 12;
     static final int MAX_BYTES = 72;
@@ -31,7 +31,7 @@ final class PasswordRules {
     }
 
     /** Refuses a password that breaks a rule, naming {@code field} as the one at fault. */
-    static void check(String password, String username, String field) {
+    public static void check(String password, String username, String field) {
         if (password.codePointCount(0, password.length()) < MIN_CHARACTERS
                 || password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             throw new InvalidFieldException(field, "A password is at least " + MIN_CHARACTERS

@@ -64,6 +64,7 @@ class UserController {
                     + "starting with a letter or digit, and not 'me'.");
         }
         requireDepartmentForStaff(request.roles(), request.department());
+        requireOperatorToGrant(request.roles());
         LocalAccounts.Account account = accounts.create(username, hash(request.password(), username, "password"),
                 request.roles(), code(request.department()), blankless(request.email()), actor());
         return ResponseEntity.created(URI.create("/api/v1/users/" + username)).body(account);
@@ -95,6 +96,8 @@ class UserController {
     @Operation(summary = "Change an account's roles and department (ADMIN)")
     LocalAccounts.Account changeRoles(@PathVariable String username, @Valid @RequestBody UserRequests.Roles request) {
         requireDepartmentForStaff(request.roles(), request.department());
+        requireOperatorToGrant(request.roles());
+        requireOperatorToChange(username, "roles");
         if (!request.roles().contains(LedgerRole.ADMIN)) {
             requireAnotherAdmin(username, "roles");
         }
@@ -105,6 +108,7 @@ class UserController {
     @Operation(summary = "Set or remove the address an account's reminders go to (ADMIN)")
     LocalAccounts.Account setEmail(@PathVariable String username,
             @Valid @RequestBody UserRequests.EmailAddress request) {
+        requireOperatorToChange(username, "email");
         return accounts.setEmail(username, blankless(request.email()), actor());
     }
 
@@ -115,6 +119,7 @@ class UserController {
     @PutMapping("/{username}/enabled")
     @Operation(summary = "Disable or enable an account (ADMIN); a disabled account cannot sign in")
     LocalAccounts.Account setEnabled(@PathVariable String username, @Valid @RequestBody UserRequests.Enabled request) {
+        requireOperatorToChange(username, "enabled");
         if (!request.enabled()) {
             requireAnotherAdmin(username, "enabled");
         }
@@ -126,6 +131,7 @@ class UserController {
     ResponseEntity<Void> setPassword(@PathVariable String username,
             @Valid @RequestBody UserRequests.NewPassword request) {
         accounts.find(username).orElseThrow(() -> new UserNotFoundException(username));
+        requireOperatorToChange(username, "password");
         String stored = accounts.passwordHash(username).orElseThrow();
         requireChange(request.password(), stored, "password");
         accounts.changePassword(username, hash(request.password(), username, "password"), actor());
@@ -171,6 +177,20 @@ class UserController {
         if (roles.contains(LedgerRole.STAFF) && department == null) {
             throw new InvalidFieldException("department",
                     "Staff record figures for their department: an account with the role STAFF needs one.");
+        }
+    }
+
+    private static void requireOperatorToGrant(Set<LedgerRole> roles) {
+        if (roles.contains(LedgerRole.OPERATOR) && !LedgerPrincipal.current().orElseThrow().has(LedgerRole.OPERATOR)) {
+            throw new OperatorOnlyException("roles");
+        }
+    }
+
+    private void requireOperatorToChange(String username, String field) {
+        boolean ofAnOperator = accounts.find(username)
+                .map(account -> account.roles().contains(LedgerRole.OPERATOR)).orElse(false);
+        if (ofAnOperator && !LedgerPrincipal.current().orElseThrow().has(LedgerRole.OPERATOR)) {
+            throw new OperatorOnlyException(field);
         }
     }
 

@@ -36,6 +36,11 @@ class UserProblemHandler {
                         "currentPassword"));
     }
 
+    @ExceptionHandler(OperatorOnlyException.class)
+    ResponseEntity<ProblemDetail> operatorOnly(OperatorOnlyException e) {
+        return ProblemType.OPERATOR_ONLY.response(e.getMessage(), e.field());
+    }
+
     @ExceptionHandler(LastAdministratorException.class)
     ResponseEntity<ProblemDetail> lastAdministrator(LastAdministratorException e) {
         return ProblemType.LAST_ADMINISTRATOR.response(e.getMessage(), e.field());

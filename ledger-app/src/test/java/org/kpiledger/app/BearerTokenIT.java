@@ -1,6 +1,7 @@
 package org.kpiledger.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.kpiledger.app.LedgerHttp.json;
 import static org.kpiledger.app.LedgerRequests.recordActual;
 import static org.kpiledger.app.LedgerRequests.registerStartups;
 
@@ -44,6 +45,7 @@ class BearerTokenIT {
     private static HttpServer identityProvider;
     private static LedgerProcesses processes;
     private static LedgerHttp ledger;
+    private static LedgerHttp admin;
 
     @BeforeAll
     static void start() throws Exception {
@@ -59,7 +61,7 @@ class BearerTokenIT {
         identityProvider.start();
 
         processes = new LedgerProcesses();
-        LedgerHttp admin = LedgerProcesses.http(processes.start(LedgerApplication.class,
+        admin = LedgerProcesses.http(processes.start(LedgerApplication.class,
                 "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://localhost:"
                         + identityProvider.getAddress().getPort() + "/certs",
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + ISSUER,
@@ -120,6 +122,29 @@ class BearerTokenIT {
         };
 
         assertUnauthenticated(ledger.withToken(signed(broken)));
+    }
+
+    /** Issue 23: a token opens the tenant its tenant claim names, the default tenant's without one, and no other. */
+    @Test
+    void opensOnlyTheTenantItsTenantClaimNames() {
+        String sapporo = "011002";
+        assertThat(admin.post("/api/v1/tenants", json(Map.of("tenantId", sapporo, "name", "札幌市", "timeZone",
+                "Asia/Tokyo", "adminPassword", "sapporo-kanrisha-pass-1"))).status()).isEqualTo(201);
+        String sapporoAdmin = signed(claims -> claims.claim("tenant", sapporo)
+                .claim("realm_access", Map.of("roles", List.of("admin"))));
+        String defaultAdmin = signed(claims -> claims.claim("realm_access", Map.of("roles", List.of("admin"))));
+
+        Reply atHome = ledger.underTenant(sapporo).withToken(sapporoAdmin).get("/api/v1/users");
+        Reply elsewhere = ledger.withToken(sapporoAdmin).get("/api/v1/users");
+        Reply defaultElsewhere = ledger.underTenant(sapporo).withToken(defaultAdmin).get("/api/v1/users");
+
+        assertThat(atHome.status()).as(atHome.body()).isEqualTo(200);
+        assertThat(elsewhere.status()).isEqualTo(403);
+        assertThat(elsewhere.problemCode()).isEqualTo("CREDENTIAL_OF_ANOTHER_TENANT");
+        assertThat(defaultElsewhere.problemCode()).isEqualTo("CREDENTIAL_OF_ANOTHER_TENANT");
+        assertThat(ledger.withToken(signed(claims -> claims.claim("realm_access", Map.of("roles",
+                List.of("operator"))))).get("/api/v1/tenants").status())
+                .as("an identity provider cannot make an operator").isEqualTo(403);
     }
 
     @Test

@@ -63,6 +63,11 @@ final class LedgerHttp {
         return new LedgerHttp(other.baseUrl, authorization);
     }
 
+    /** The same caller, under a tenant's prefix: {@code /t/{tenantId}} before every path. */
+    LedgerHttp underTenant(String tenantId) {
+        return new LedgerHttp(baseUrl + "/t/" + tenantId, authorization);
+    }
+
     LedgerHttp anonymous() {
         return new LedgerHttp(baseUrl, null);
     }

@@ -25,7 +25,8 @@ final class LedgerProcesses implements AutoCloseable {
     /** The first administrator's password, given to every application these tests start. */
     static final String ADMIN_PASSWORD = "admin-of-the-test-ledger";
     /** Every Flyway location of the ledger: the platform's and each feature's with tables of its own. */
-    static final String[] MIGRATIONS = {"classpath:db/migration", "classpath:db/accounts", "classpath:db/integrity"};
+    static final String[] MIGRATIONS = {"classpath:db/migration", "classpath:db/tenants", "classpath:db/accounts",
+            "classpath:db/integrity"};
     /** The ordinary role the applications sign in as, owning the schema, as in production: not a superuser. */
     static final String SERVICE_ROLE = "kpi_ledger";
     static final String SERVICE_PASSWORD = "service-role-of-the-test-ledger";

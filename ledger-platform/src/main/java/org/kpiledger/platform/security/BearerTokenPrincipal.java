@@ -8,11 +8,18 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 class BearerTokenPrincipal extends JwtAuthenticationToken {
 
     private final transient LedgerPrincipal ledgerPrincipal;
+    private final String tenant;
 
-    BearerTokenPrincipal(Jwt jwt, LedgerPrincipal ledgerPrincipal) {
+    BearerTokenPrincipal(Jwt jwt, LedgerPrincipal ledgerPrincipal, String tenant) {
         super(jwt, ledgerPrincipal.roles().stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList(),
                 ledgerPrincipal.name());
         this.ledgerPrincipal = ledgerPrincipal;
+        this.tenant = tenant;
+    }
+
+    /** The tenant the token was issued for: its tenant claim, or the default tenant without one. */
+    String tenant() {
+        return tenant;
     }
 
     LedgerPrincipal ledgerPrincipal() {

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** What a user of the ledger may do; {@link #ADMIN} may do everything the others may. */
+/** What a user of the ledger may do; {@link #ADMIN} may do everything the others but the operator may. */
 public enum LedgerRole {
     /** Records and corrects the actuals of the KPIs their own department owns. */
     STAFF,
@@ -18,7 +18,12 @@ public enum LedgerRole {
     /** Reads past states of the ledger and the changes between two dates. */
     COMMITTEE,
     /** Manages users and runs the operator endpoints; may do everything above. */
-    ADMIN;
+    ADMIN,
+    /**
+     * Runs the deployment for all its tenants: creates, lists and suspends them. Held by accounts of the default
+     * tenant only (its first administrator has it) and granted only by an operator; never taken from a token.
+     */
+    OPERATOR;
 
     /** The Spring Security authority of this role. */
     public String authority() {

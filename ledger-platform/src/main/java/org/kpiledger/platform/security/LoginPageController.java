@@ -37,7 +37,7 @@ class LoginPageController {
                 <body>
                 <h1>ログイン <span lang="en">Sign in</span></h1>
                 %s
-                <form method="post" action="/login">
+                <form method="post" action="%s/login">
                 <label for="username">ユーザー名 <span lang="en">Username</span></label>
                 <input id="username" name="username" autocomplete="username" required autofocus>
                 <label for="password">パスワード <span lang="en">Password</span></label>
@@ -47,6 +47,7 @@ class LoginPageController {
                 </form>
                 </body>
                 </html>
-                """.formatted(notice, HtmlUtils.htmlEscape(csrf.getParameterName()), HtmlUtils.htmlEscape(csrf.getToken()));
+                """.formatted(notice, HtmlUtils.htmlEscape(request.getContextPath()),
+                        HtmlUtils.htmlEscape(csrf.getParameterName()), HtmlUtils.htmlEscape(csrf.getToken()));
     }
 }

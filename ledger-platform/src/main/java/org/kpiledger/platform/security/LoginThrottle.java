@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.kpiledger.platform.tenancy.CurrentTenant;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -81,8 +82,9 @@ public class LoginThrottle {
         }
     }
 
+    /** An account is its tenant's: failures at {@code admin} of one tenant never slow down another's. */
     private static String account(String username) {
-        return username.toLowerCase(Locale.ROOT);
+        return CurrentTenant.id().map(tenant -> tenant + "/").orElse("") + username.toLowerCase(Locale.ROOT);
     }
 
     private static String pair(String username, String address) {

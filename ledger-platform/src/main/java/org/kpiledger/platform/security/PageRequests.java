@@ -45,12 +45,12 @@ final class PageRequests {
      * Where a browser goes after signing in: the page it asked for, as a path of this site, never a URL built from
      * the request's {@code Host} header; the overview when it asked for none.
      */
-    static String pathToReturnTo(SavedRequest saved) {
+    static String pathToReturnTo(SavedRequest saved, String contextPath) {
         if (saved instanceof DefaultSavedRequest page && page.getRequestURI().startsWith("/")
                 && !page.getRequestURI().startsWith("//")) {
             return page.getRequestURI() + (page.getQueryString() == null ? "" : "?" + page.getQueryString());
         }
-        return "/";
+        return contextPath + "/";
     }
 
     static void writeRefusal(HttpServletResponse response, String detail) throws IOException {

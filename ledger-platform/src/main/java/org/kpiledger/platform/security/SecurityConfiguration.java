@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import org.kpiledger.platform.tenancy.DefaultTenant;
 import org.kpiledger.platform.web.ProblemResponses;
 import org.kpiledger.platform.web.SecurityHeaders;
 import org.springframework.beans.factory.ObjectProvider;
@@ -37,6 +38,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
@@ -77,6 +79,7 @@ public class SecurityConfiguration {
     @Bean
     RoleHierarchy ledgerRoleHierarchy() {
         return RoleHierarchyImpl.withDefaultRolePrefix()
+                .role(LedgerRole.OPERATOR.name()).implies(LedgerRole.ADMIN.name())
                 .role(LedgerRole.ADMIN.name())
                 .implies(LedgerRole.PLANNER.name(), LedgerRole.AUDITOR.name(), LedgerRole.COMMITTEE.name(),
                         LedgerRole.STAFF.name())
@@ -123,11 +126,12 @@ public class SecurityConfiguration {
     SecurityFilterChain ledgerSecurity(HttpSecurity http, ObjectProvider<AccountDirectory> directory,
             PasswordEncoder passwords,
             LoginThrottle throttle, RoleHierarchy roleHierarchy, ObjectProvider<JwtDecoder> jwtDecoder,
-            JsonMapper jsonMapper, AccessTable accessTable,
+            JsonMapper jsonMapper, AccessTable accessTable, DefaultTenant defaultTenant,
             @Value("${kpi-ledger.security.public-read:true}") boolean publicRead,
             @Value("${kpi-ledger.security.jwt.username-claim:sub}") String usernameClaim,
             @Value("${kpi-ledger.security.jwt.roles-claim:roles}") String rolesClaim,
-            @Value("${kpi-ledger.security.jwt.department-claim:department}") String departmentClaim) {
+            @Value("${kpi-ledger.security.jwt.department-claim:department}") String departmentClaim,
+            @Value("${kpi-ledger.security.jwt.tenant-claim:tenant}") String tenantClaim) {
         JwtDecoder decoder = jwtDecoder.getIfAvailable();
         AccountDirectory accounts = directory.getIfAvailable(() -> AccountDirectory.NONE);
         SecurityProblems problems = new SecurityProblems(new ProblemResponses(jsonMapper), decoder != null,
@@ -144,9 +148,11 @@ public class SecurityConfiguration {
                 }
             }
         };
-        SessionAccountCheck sessionAccountCheck = new SessionAccountCheck(accounts);
+        SessionAccountCheck sessionAccountCheck = new SessionAccountCheck(accounts, defaultTenant);
         http.authenticationManager(new ProviderManager(passwordLogin))
                 .addFilterAfter(sessionAccountCheck, SecurityContextHolderFilter.class)
+                .addFilterBefore(new TenantCredentialCheck(defaultTenant, new ProblemResponses(jsonMapper)),
+                        AuthorizationFilter.class)
                 .authorizeHttpRequests(authorize ->
                         authorizeFromTable(authorize, accessTable, publicRead, roleHierarchy))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems)
@@ -165,7 +171,8 @@ public class SecurityConfiguration {
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
         if (decoder != null) {
             JwtAuthenticationProvider tokens = new JwtAuthenticationProvider(decoder);
-            tokens.setJwtAuthenticationConverter(new TokenClaims(usernameClaim, rolesClaim, departmentClaim));
+            tokens.setJwtAuthenticationConverter(new TokenClaims(usernameClaim, rolesClaim, departmentClaim, tenantClaim,
+                    defaultTenant.id()));
             http.oauth2ResourceServer(resourceServer -> resourceServer
                     .authenticationEntryPoint(problems)
                     .accessDeniedHandler(problems)

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import org.kpiledger.platform.tenancy.DefaultTenant;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
@@ -24,9 +25,11 @@ class SessionAccountCheck extends OncePerRequestFilter {
     static final String LAST_CHANGE = SessionAccountCheck.class.getName() + ".lastChange";
 
     private final AccountDirectory accounts;
+    private final DefaultTenant defaultTenant;
 
-    SessionAccountCheck(AccountDirectory accounts) {
+    SessionAccountCheck(AccountDirectory accounts, DefaultTenant defaultTenant) {
         this.accounts = accounts;
+        this.defaultTenant = defaultTenant;
     }
 
     /** Remembers, with the new session, the account's last change at the moment of signing in. */
@@ -35,7 +38,8 @@ class SessionAccountCheck extends OncePerRequestFilter {
         return (request, response, authentication) -> {
             request.getSession().setAttribute(LAST_CHANGE, accounts.lastChangeOf(authentication.getName()));
             request.getSession().removeAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-            response.sendRedirect(PageRequests.pathToReturnTo(pages.getRequest(request, response)));
+            response.sendRedirect(PageRequests.pathToReturnTo(pages.getRequest(request, response),
+                    request.getContextPath()));
             pages.removeRequest(request, response);
         };
     }
@@ -47,11 +51,18 @@ class SessionAccountCheck extends OncePerRequestFilter {
         Object lastChange = session == null ? null : session.getAttribute(LAST_CHANGE);
         if (lastChange instanceof Long seen) {
             Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-            if (authentication != null && accounts.lastChangeOf(authentication.getName()) != seen) {
+            if (authentication != null && ofThisTenant(authentication)
+                    && accounts.lastChangeOf(authentication.getName()) != seen) {
                 session.invalidate();
                 SecurityContextHolder.clearContext();
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /** A session of another tenant's account is refused by {@link TenantCredentialCheck}, and kept for its own. */
+    private boolean ofThisTenant(Authentication authentication) {
+        return !(authentication.getPrincipal() instanceof LocalAccount account)
+                || account.tenant().equals(defaultTenant.current());
     }
 }

@@ -3,6 +3,7 @@ package org.kpiledger.platform.web;
 import static org.springframework.http.HttpStatus.BAD_REQUEST;
 import static org.springframework.http.HttpStatus.CONFLICT;
 import static org.springframework.http.HttpStatus.CONTENT_TOO_LARGE;
+import static org.springframework.http.HttpStatus.GONE;
 import static org.springframework.http.HttpStatus.INTERNAL_SERVER_ERROR;
 import static org.springframework.http.HttpStatus.NOT_FOUND;
 import static org.springframework.http.HttpStatus.PRECONDITION_FAILED;
@@ -36,6 +37,18 @@ public enum ProblemType {
     /** The reviewer of a submission is the person who submitted it (four eyes). */
     SAME_PERSON(HttpStatus.FORBIDDEN),
     CSRF_TOKEN_INVALID(HttpStatus.FORBIDDEN),
+    /** A session, password or token of one tenant used under another tenant's prefix. */
+    CREDENTIAL_OF_ANOTHER_TENANT(HttpStatus.FORBIDDEN),
+    /** Granting OPERATOR, or changing an operator's account, by anybody but an operator. */
+    OPERATOR_ONLY(HttpStatus.FORBIDDEN),
+    TENANT_NOT_FOUND(NOT_FOUND),
+    /** A path under a tenant's prefix that is served for the default tenant only so far. */
+    TENANT_FEATURE_NOT_AVAILABLE(NOT_FOUND),
+    /** Every request under a suspended tenant's prefix. */
+    TENANT_SUSPENDED(GONE),
+    TENANT_ALREADY_EXISTS(CONFLICT),
+    /** The default tenant holds the deployment's operators: suspending it would lock everybody out. */
+    DEFAULT_TENANT_STAYS_ACTIVE(CONFLICT),
     KPI_NOT_FOUND(NOT_FOUND),
     STRATEGY_PART_NOT_FOUND(NOT_FOUND),
     STRATEGY_NOT_FOUND(NOT_FOUND),

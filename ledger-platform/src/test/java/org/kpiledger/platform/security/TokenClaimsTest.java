@@ -13,7 +13,8 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 
 class TokenClaimsTest {
 
-    private final TokenClaims keycloak = new TokenClaims("preferred_username", "realm_access.roles", "department");
+    private final TokenClaims keycloak = new TokenClaims("preferred_username", "realm_access.roles", "department",
+            "tenant", "131091");
 
     @Test
     void readsTheUserTheirDepartmentAndTheLedgerRolesAmongOthers() {
@@ -27,7 +28,7 @@ class TokenClaimsTest {
 
     @Test
     void readsRolesGivenAsOneStringAndTheSubjectByDefault() {
-        LedgerPrincipal principal = read(new TokenClaims("sub", "scope", "department"),
+        LedgerPrincipal principal = read(new TokenClaims("sub", "scope", "department", "tenant", "131091"),
                 claims -> claims.claim("scope", "openid auditor committee"));
 
         assertThat(principal.name()).isEqualTo("5c1e0f6e");
@@ -51,6 +52,29 @@ class TokenClaimsTest {
         assertThatThrownBy(() -> read(keycloak, claims -> claims.claim("preferred_username", "sato")
                 .claim("department", "産業振興課")))
                 .isInstanceOf(InvalidBearerTokenException.class);
+    }
+
+    @Test
+    void takesTheTenantFromItsClaimOrTheDefaultTenantWithout() {
+        assertThat(tenantOf(claims -> claims.claim("preferred_username", "sato").claim("tenant", "011002")))
+                .isEqualTo("011002");
+        assertThat(tenantOf(claims -> claims.claim("preferred_username", "sato"))).isEqualTo("131091");
+        assertThatThrownBy(() -> tenantOf(claims -> claims.claim("preferred_username", "sato")
+                .claim("tenant", "131092"))).as("the check digit of Shinagawa's code is 1")
+                .isInstanceOf(InvalidBearerTokenException.class);
+    }
+
+    @Test
+    void neverMakesAnOperatorOfATokensHolder() {
+        assertThat(read(keycloak, claims -> claims.claim("preferred_username", "root")
+                .claim("realm_access", Map.of("roles", List.of("OPERATOR", "ADMIN")))).roles())
+                .containsExactly(LedgerRole.ADMIN);
+    }
+
+    private String tenantOf(Consumer<Jwt.Builder> claims) {
+        Jwt.Builder jwt = Jwt.withTokenValue("token").header("alg", "RS256").subject("5c1e0f6e");
+        claims.accept(jwt);
+        return ((BearerTokenPrincipal) keycloak.convert(jwt.build())).tenant();
     }
 
     private static LedgerPrincipal read(TokenClaims reader, Consumer<Jwt.Builder> claims) {
