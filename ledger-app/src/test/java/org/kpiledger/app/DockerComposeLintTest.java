@@ -131,6 +131,11 @@ class DockerComposeLintTest {
         assertThat(role).contains("create role replicator login replication nosuperuser")
                 .contains("host replication replicator all scram-sha-256");
         assertThat(postgresEnvironment()).containsKey("KPI_LEDGER_REPLICATION_PASSWORD");
+        Map<String, Object> querySide = services.get("query-side");
+        assertThat((Map<String, Object>) querySide.get("environment"))
+                .containsEntry("KPI_LEDGER_READ_REPLICA_URL", "jdbc:postgresql://postgres-replica:5432/kpi_ledger");
+        assertThat((Map<String, Object>) ((Map<String, Object>) querySide.get("depends_on")).get("postgres-replica"))
+                .containsEntry("condition", "service_healthy");
     }
 
     @Test

@@ -94,6 +94,10 @@ final class LedgerProcesses implements AutoCloseable {
         return signingKey;
     }
 
+    int databasePort() {
+        return postgres.getPort();
+    }
+
     /** The database's address, without credentials. */
     String jdbcUrl() {
         return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";

@@ -14,7 +14,7 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * security policies compare each row's {@code tenant_id} with. A pooled connection keeps its setting between uses,
  * so the setting is sent only when the connection was last set for another tenant.
  */
-public class TenantBoundDataSource extends DelegatingDataSource {
+public class TenantBoundDataSource extends DelegatingDataSource implements AutoCloseable {
 
     public static final String SETTING = "kpi_ledger.tenant";
 
@@ -24,6 +24,14 @@ public class TenantBoundDataSource extends DelegatingDataSource {
     public TenantBoundDataSource(DataSource pool, String defaultTenant) {
         super(pool);
         this.defaultTenant = defaultTenant;
+    }
+
+    /** Closes the pool with the application context, which closes the data source it knows: this one. */
+    @Override
+    public void close() throws Exception {
+        if (getTargetDataSource() instanceof AutoCloseable pool) {
+            pool.close();
+        }
     }
 
     @Override

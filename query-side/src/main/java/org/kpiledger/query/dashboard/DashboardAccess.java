@@ -1,6 +1,7 @@
 package org.kpiledger.query.dashboard;
 
 import java.util.List;
+import org.kpiledger.platform.replica.ReplicaReadPaths;
 import org.kpiledger.platform.security.AccessRule;
 import org.kpiledger.platform.security.AccessRules;
 import org.kpiledger.platform.security.LedgerRole;
@@ -9,10 +10,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The dashboard's pages: the present is published, the past and the changes for committees and auditors, the audit
- * page for auditors.
+ * page for auditors. The overview and a KPI's page are read from the replica when there is one; the audit and
+ * changes pages stay on the primary with the audit feed.
  */
 @Component
-class DashboardAccess implements AccessRules {
+class DashboardAccess implements AccessRules, ReplicaReadPaths {
 
     @Override
     public List<AccessRule> rules() {
@@ -23,5 +25,10 @@ class DashboardAccess implements AccessRules {
                 AccessRule.read("/kpis/*"),
                 AccessRule.role(HttpMethod.GET, "/changes", LedgerRole.COMMITTEE, LedgerRole.AUDITOR),
                 AccessRule.role(HttpMethod.GET, "/audit", LedgerRole.AUDITOR));
+    }
+
+    @Override
+    public List<String> patterns() {
+        return List.of("/", "/kpis/*");
     }
 }

@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.kpiledger.events.StreamTypes;
+import org.kpiledger.platform.replica.ReplicaReads;
 import org.kpiledger.platform.web.InvalidFieldException;
 import org.kpiledger.platform.web.ProblemType;
 import org.springframework.beans.factory.annotation.Value;
@@ -67,8 +68,10 @@ public class ProjectionProgress {
             return;
         }
         // a write answers its position after it committed: a position beyond the stored head was never answered,
-        // and waiting for it would only hold a request thread (asked only when there is something to wait for)
-        Long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+        // and waiting for it would only hold a request thread (asked only when there is something to wait for). The
+        // primary's head: a replica may not have replayed a write the primary answered already.
+        Long head = ReplicaReads.onPrimary(
+                () -> jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class));
         if (head == null || minPosition > head) {
             throw ProblemType.POSITION_AHEAD.exception(
                     "No write has answered position " + minPosition + ": the ledger's head is at "
