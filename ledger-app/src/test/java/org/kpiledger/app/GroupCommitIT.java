@@ -37,6 +37,7 @@ import org.kpiledger.integrity.chain.GroupCommitAppender;
 import org.kpiledger.integrity.chain.HashChainingStorageEngine;
 import org.kpiledger.integrity.ledger.IntegrityChain;
 import org.kpiledger.platform.AxonPlatformConfiguration;
+import org.kpiledger.platform.web.DatabaseUnavailable;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -148,6 +149,34 @@ class GroupCommitIT {
     }
 
     @Test
+    void appendsQueuedBehindABatchThatLostTheDatabaseFailWithItInsteadOfWaitingAgain() throws Exception {
+        List<CompletableFuture<Void>> appends = new ArrayList<>();
+        try (HeldChainLock held = new HeldChainLock()) {
+            appends.add(appendQueued(List.of(registration("gc-cut-off"))));
+            long appendersBackend = held.awaitAppenderWaiting();
+            appends.add(appendQueued(List.of(registration("gc-queued-1"))));
+            appends.add(appendQueued(List.of(registration("gc-queued-2"))));
+            // the appender's database process stops answering, as a paused or unreachable server does
+            signal("STOP", appendersBackend);
+            try {
+                assertThat(outcome(appends.get(0), 15)).as("the batch that met the database away")
+                        .satisfies(refused -> assertThat(DatabaseUnavailable.isCause(refused)).isTrue());
+                // tried as the next batch, each queued append would wait out the database's timeout (4 s) again
+                for (CompletableFuture<Void> queued : appends.subList(1, appends.size())) {
+                    assertThat(outcome(queued, 1)).as("refused with the batch they queued behind")
+                            .satisfies(refused -> assertThat(DatabaseUnavailable.isCause(refused)).isTrue());
+                }
+            } finally {
+                signal("CONT", appendersBackend);
+            }
+        }
+        assertThat(eventsOf("gc-cut-off") + eventsOf("gc-queued-1") + eventsOf("gc-queued-2")).isZero();
+        appendQueued(List.of(registration("gc-reconnected"))).get(30, TimeUnit.SECONDS);
+        assertThat(eventsOf("gc-reconnected")).as("the appender takes a new connection").isEqualTo(1);
+        assertChainVerifies();
+    }
+
+    @Test
     void theChainCommitsToWhatWasStoredNotToWhatWasSent() throws Exception {
         // PostgreSQL stores a varchar(255) value too long only by spaces cut to its length, without an error
         String sent = "gc-" + "x".repeat(252) + "   ";
@@ -180,12 +209,20 @@ class GroupCommitIT {
     }
 
     private static Throwable outcome(CompletableFuture<Void> append) throws Exception {
+        return outcome(append, 30);
+    }
+
+    private static Throwable outcome(CompletableFuture<Void> append, int seconds) throws Exception {
         try {
-            append.get(30, TimeUnit.SECONDS);
+            append.get(seconds, TimeUnit.SECONDS);
             return null;
         } catch (java.util.concurrent.ExecutionException refused) {
             return refused.getCause();
         }
+    }
+
+    private static void signal(String signal, long pid) throws Exception {
+        new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).inheritIO().start().waitFor();
     }
 
     private static long eventsOf(String stream) {
@@ -231,16 +268,21 @@ class GroupCommitIT {
             }
         }
 
-        /** Returns once the appender waits for this lock: what it took from its queue is its next batch. */
-        void awaitAppenderWaiting() throws InterruptedException {
+        /**
+         * Returns once the appender waits for this lock (what it took from its queue is its batch): the process id
+         * of its database connection.
+         */
+        long awaitAppenderWaiting() throws InterruptedException {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (database.queryForObject("select count(*) from pg_locks where locktype = 'advisory' "
-                    + "and not granted", Long.class) == 0) {
+            List<Long> waiting;
+            while ((waiting = database.queryForList("select pid from pg_locks where locktype = 'advisory' "
+                    + "and not granted", Long.class)).isEmpty()) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("The appender never waited for the chain's lock");
                 }
                 Thread.sleep(5);
             }
+            return waiting.get(0);
         }
 
         @Override

@@ -76,8 +76,8 @@ class IdempotencyKeysIT {
                 "Idempotency-Key", answered);
         assertThat(first.status()).as(first.body()).isEqualTo(200);
         // the same request, claimed under another key by a first attempt that has not answered yet
-        processes.database().update("insert into idempotency_key (principal, idempotency_key, fingerprint, "
-                + "created_at) select principal, ?, fingerprint, now() from idempotency_key "
+        processes.database().update("insert into idempotency_key (tenant_id, principal, idempotency_key, "
+                + "fingerprint, created_at) select tenant_id, principal, ?, fingerprint, now() from idempotency_key "
                 + "where idempotency_key = ?", running, answered);
         long before = processes.eventCount();
 

@@ -152,15 +152,21 @@ public final class GroupCommitAppender implements AutoCloseable {
 
     /**
      * Stores the batch; when it fails as a whole, each append alone, so that one bad append fails only itself. A
-     * database out of reach fails the whole batch at once: storing each alone would make every waiting command wait
-     * out the timeout again.
+     * database out of reach fails the whole batch at once, and the appends queued while the batch waited for it:
+     * storing each alone, or the queued ones as the next batch, would make their commands wait out the timeout again.
      */
     private void storeOrIsolate(List<Append> batch) {
         try {
             store(batch);
         } catch (SQLException | RuntimeException failed) {
-            if (batch.size() == 1 || DatabaseUnavailable.isCause(failed)) {
-                batch.forEach(append -> append.stored().completeExceptionally(refusal(append, failed)));
+            if (DatabaseUnavailable.isCause(failed)) {
+                List<Append> waiting = new ArrayList<>(batch);
+                queue.drainTo(waiting);
+                waiting.forEach(append -> append.stored().completeExceptionally(refusal(append, failed)));
+                return;
+            }
+            if (batch.size() == 1) {
+                batch.get(0).stored().completeExceptionally(refusal(batch.get(0), failed));
                 return;
             }
             LOG.debug("A batch of {} appends failed ({}); storing each alone", batch.size(), failed.getMessage());
