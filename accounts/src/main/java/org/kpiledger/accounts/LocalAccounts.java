@@ -167,11 +167,11 @@ public class LocalAccounts implements AccountDirectory {
                 current.enabled());
     }
 
-    /** The administrators who could still sign in, besides the given one. */
-    long otherEnabledAdmins(String username) {
+    /** The accounts holding the role that could still sign in, besides the given one. */
+    long otherEnabledHolders(LedgerRole role, String username) {
         return jdbc.query("select roles from user_account where enabled and username <> ?",
                 (row, n) -> LedgerRole.split(row.getString(1)), username)
-                .stream().filter(roles -> roles.contains(LedgerRole.ADMIN)).count();
+                .stream().filter(roles -> roles.contains(role)).count();
     }
 
     /** The id of the account's latest change (0 for none): it grows with every change of the account. */

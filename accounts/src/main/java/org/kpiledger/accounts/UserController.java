@@ -99,7 +99,10 @@ class UserController {
         requireOperatorToGrant(request.roles());
         requireOperatorToChange(username, "roles");
         if (!request.roles().contains(LedgerRole.ADMIN)) {
-            requireAnotherAdmin(username, "roles");
+            requireAnother(LedgerRole.ADMIN, username, "roles");
+        }
+        if (!request.roles().contains(LedgerRole.OPERATOR)) {
+            requireAnother(LedgerRole.OPERATOR, username, "roles");
         }
         return accounts.changeRoles(username, request.roles(), code(request.department()), actor());
     }
@@ -121,7 +124,8 @@ class UserController {
     LocalAccounts.Account setEnabled(@PathVariable String username, @Valid @RequestBody UserRequests.Enabled request) {
         requireOperatorToChange(username, "enabled");
         if (!request.enabled()) {
-            requireAnotherAdmin(username, "enabled");
+            requireAnother(LedgerRole.ADMIN, username, "enabled");
+            requireAnother(LedgerRole.OPERATOR, username, "enabled");
         }
         return accounts.setEnabled(username, request.enabled(), actor());
     }
@@ -194,11 +198,12 @@ class UserController {
         }
     }
 
-    private void requireAnotherAdmin(String username, String field) {
-        boolean isAdmin = accounts.find(username).map(account -> account.roles().contains(LedgerRole.ADMIN)
+    /** Refuses to take the role from the last enabled account that holds it: nobody could give it back. */
+    private void requireAnother(LedgerRole role, String username, String field) {
+        boolean holds = accounts.find(username).map(account -> account.roles().contains(role)
                 && account.enabled()).orElse(false);
-        if (isAdmin && accounts.otherEnabledAdmins(username) == 0) {
-            throw new LastAdministratorException(field);
+        if (holds && accounts.otherEnabledHolders(role, username) == 0) {
+            throw new LastAdministratorException(role, field);
         }
     }
 

@@ -123,29 +123,16 @@ class TenantsIT {
 
     @Test
     void aBrowserSessionOfOneTenantIsRefusedUnderAnother() throws Exception {
-        CookieManager cookies = new CookieManager();
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
-        String base = operator.baseUrl() + "/t/" + SAPPORO;
-        String loginToken = csrfToken(browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
-        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password="
-                        + URLEncoder.encode(SAPPORO_ADMIN_PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
-                        + URLEncoder.encode(loginToken, StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(signedIn.statusCode()).isEqualTo(302);
-        assertThat(signedIn.headers().firstValue("Location").orElseThrow()).startsWith("/t/" + SAPPORO + "/")
-                .doesNotContain("error");
-        HttpCookie session = cookies.getCookieStore().getCookies().stream()
-                .filter(cookie -> cookie.getName().equals("SESSION")).findFirst().orElseThrow();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpCookie session = signIn(browser, "/t/" + SAPPORO, "admin", SAPPORO_ADMIN_PASSWORD);
+        assertThat(session.getName()).isEqualTo("SESSION_" + SAPPORO);
         assertThat(session.getPath()).as("the browser sends it to its tenant's URLs only")
                 .isEqualTo("/t/" + SAPPORO);
 
-        Reply own = operator.anonymous().underTenant(SAPPORO).get("/api/v1/users", "Cookie", "SESSION="
-                + session.getValue());
-        Reply elsewhere = operator.anonymous().underTenant(MIYAKOJIMA).get("/api/v1/users", "Cookie", "SESSION="
-                + session.getValue());
+        Reply own = operator.anonymous().underTenant(SAPPORO).get("/api/v1/users", "Cookie", "SESSION_" + SAPPORO
+                + "=" + session.getValue());
+        Reply elsewhere = operator.anonymous().underTenant(MIYAKOJIMA).get("/api/v1/users", "Cookie", "SESSION_"
+                + MIYAKOJIMA + "=" + session.getValue());
         Reply unprefixed = operator.anonymous().get("/api/v1/users", "Cookie", "SESSION=" + session.getValue());
 
         assertThat(own.status()).as(own.body()).isEqualTo(200);
@@ -153,8 +140,52 @@ class TenantsIT {
         assertThat(elsewhere.problemCode()).isEqualTo("CREDENTIAL_OF_ANOTHER_TENANT");
         assertThat(unprefixed.status()).isEqualTo(403);
         assertThat(unprefixed.problemCode()).isEqualTo("CREDENTIAL_OF_ANOTHER_TENANT");
-        assertThat(operator.anonymous().underTenant(SAPPORO).get("/api/v1/users", "Cookie", "SESSION="
-                + session.getValue()).status()).as("the session goes on at home").isEqualTo(200);
+        assertThat(operator.anonymous().underTenant(SAPPORO).get("/api/v1/users", "Cookie", "SESSION_" + SAPPORO
+                + "=" + session.getValue()).status()).as("the session goes on at home").isEqualTo(200);
+    }
+
+    /** The default tenant's cookie has the path "/", under which every tenant's URLs lie. */
+    @Test
+    void oneBrowserSignedInToTheDefaultTenantSignsInToAnotherBesideIt() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpCookie atHome = signIn(browser, "", "admin", LedgerProcesses.ADMIN_PASSWORD);
+        HttpCookie inMiyakojima = signIn(browser, "/t/" + MIYAKOJIMA, "admin", MIYAKOJIMA_ADMIN_PASSWORD);
+
+        assertThat(atHome.getName()).isEqualTo("SESSION");
+        assertThat(inMiyakojima.getName()).isEqualTo("SESSION_" + MIYAKOJIMA);
+        assertThat(inMiyakojima.getValue()).isNotEqualTo(atHome.getValue());
+        assertThat(browserGet(browser, "/api/v1/tenants").statusCode()).as("the operator's session goes on")
+                .isEqualTo(200);
+        HttpResponse<String> users = browserGet(browser, "/t/" + MIYAKOJIMA + "/api/v1/users");
+        assertThat(users.statusCode()).as("not the default tenant's session, refused here: " + users.body())
+                .isEqualTo(200);
+    }
+
+    /** Signs in through the form under the prefix, as a browser does; the session cookie it was given. */
+    private static HttpCookie signIn(HttpClient browser, String prefix, String username, String password)
+            throws Exception {
+        CookieManager cookies = (CookieManager) browser.cookieHandler().orElseThrow();
+        String base = operator.baseUrl() + prefix;
+        String loginToken = csrfToken(browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password="
+                        + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
+                        + URLEncoder.encode(loginToken, StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location").orElseThrow()).startsWith(prefix + "/")
+                .doesNotContain("error");
+        String path = prefix.isEmpty() ? "/" : prefix;
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().startsWith("SESSION") && path.equals(cookie.getPath()))
+                .findFirst().orElseThrow();
+    }
+
+    private static HttpResponse<String> browserGet(HttpClient browser, String path) throws Exception {
+        return browser.send(HttpRequest.newBuilder(URI.create(operator.baseUrl() + path))
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The code's queries name no tenant; this one forgets it too, and PostgreSQL still shows one tenant's rows. */
@@ -268,6 +299,13 @@ class TenantsIT {
             assertThat(refused.problemCode()).isEqualTo("OPERATOR_ONLY");
         }
         assertThat(sapporo.get("/api/v1/tenants").status()).isEqualTo(404);
+
+        Reply lastOperatorSteppingDown = operator.put("/api/v1/users/admin/roles", json(Map.of("roles",
+                List.of("ADMIN"))));
+        assertThat(lastOperatorSteppingDown.status()).as("nobody could make an operator again").isEqualTo(409);
+        assertThat(lastOperatorSteppingDown.problemCode()).isEqualTo("LAST_ADMINISTRATOR");
+        assertThat(lastOperatorSteppingDown.problemField()).isEqualTo("roles");
+        assertThat(operator.get("/api/v1/tenants").status()).isEqualTo(200);
     }
 
     @Test

@@ -1,15 +1,21 @@
 package org.kpiledger.platform.tenancy;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.boot.web.server.Cookie;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import org.springframework.session.web.http.DefaultCookieSerializer;
 import org.kpiledger.platform.web.ProblemResponses;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,6 +45,30 @@ public class TenancyConfiguration {
                         : bean;
             }
         };
+    }
+
+    /**
+     * The session cookie as {@code server.servlet.session.cookie.*} configures it, named per tenant; its path is the
+     * context path the prefix filter presents ({@code /t/{tenantId}}), so a configured path is not taken.
+     */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    TenantSessionCookies tenantSessionCookies(DefaultTenant defaultTenant, ServerProperties server) {
+        Cookie configured = server.getServlet().getSession().getCookie();
+        return new TenantSessionCookies(defaultTenant, configured.getName() != null ? configured.getName() : "SESSION",
+                name -> {
+                    DefaultCookieSerializer serializer = new DefaultCookieSerializer();
+                    serializer.setCookieName(name);
+                    PropertyMapper map = PropertyMapper.get();
+                    map.from(configured::getDomain).to(serializer::setDomainName);
+                    map.from(configured::getHttpOnly).to(serializer::setUseHttpOnlyCookie);
+                    map.from(configured::getSecure).to(serializer::setUseSecureCookie);
+                    map.from(configured::getMaxAge).as(Duration::toSeconds).as(Math::toIntExact)
+                            .to(serializer::setCookieMaxAge);
+                    map.from(configured::getSameSite).as(Cookie.SameSite::attributeValue).to(serializer::setSameSite);
+                    map.from(configured::getPartitioned).to(serializer::setPartitioned);
+                    return serializer;
+                });
     }
 
     /** The infrastructure every tenant's users need: sign-in, errors, static files, health. */
