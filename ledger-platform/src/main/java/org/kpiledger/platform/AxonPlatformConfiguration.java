@@ -29,15 +29,21 @@ public class AxonPlatformConfiguration {
     public static final String AUTH_METHOD = "authMethod";
     /** Ties an HTTP request, its command and the command's events together. */
     public static final String CORRELATION_ID = "correlationId";
+    /**
+     * The tenant a command was issued for, and so the tenant of every event it causes; events stored before tenants
+     * existed have none and are the default tenant's.
+     */
+    public static final String TENANT = "tenant";
 
     /**
-     * Copies the actor (name, department, roles, how they authenticated) and the request's correlation id from each
-     * command into every event it causes. Declared instead of Axon's default provider, which would put the command's
+     * Copies the actor (name, department, roles, how they authenticated), the tenant and the request's correlation
+     * id from each command into every event it causes. Declared instead of Axon's default provider, which would put the command's
      * own message id under the same key.
      */
     @Bean
     CorrelationDataProvider actorAndCorrelationProvider() {
-        return new SimpleCorrelationDataProvider(ACTOR, ACTOR_DEPARTMENT, ACTOR_ROLES, AUTH_METHOD, CORRELATION_ID);
+        return new SimpleCorrelationDataProvider(ACTOR, ACTOR_DEPARTMENT, ACTOR_ROLES, AUTH_METHOD, CORRELATION_ID,
+                TENANT);
     }
 
     /**

@@ -2,9 +2,16 @@ package org.kpiledger.platform.tenancy;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.kpiledger.platform.AxonPlatformConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -15,6 +22,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 import org.kpiledger.platform.web.ProblemResponses;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,6 +39,26 @@ public class TenancyConfiguration {
     @Bean
     DefaultTenant defaultTenant(Environment environment) {
         return new DefaultTenant(environment.getRequiredProperty(DEFAULT_TENANT));
+    }
+
+    /**
+     * Every command names the tenant it was issued for, the request's or, for work no request started, the default
+     * tenant; the correlation data copy it into each event the command causes. Set here, after any metadata a caller
+     * gave, so no caller names a tenant it does not work for.
+     */
+    @Bean
+    SmartInitializingSingleton commandsNameTheirTenant(ObjectProvider<CommandBus> commandBus,
+            DefaultTenant defaultTenant) {
+        MessageDispatchInterceptor<CommandMessage<?>> tenantOfTheCaller = commands -> (index, command) ->
+                command.andMetaData(Map.of(AxonPlatformConfiguration.TENANT, defaultTenant.current()));
+        return () -> commandBus.ifUnique(bus -> bus.registerDispatchInterceptor(tenantOfTheCaller));
+    }
+
+    /** Every event processor handles each event for the tenant it was written for: {@link EventsOfTheirTenant}. */
+    @Bean
+    ConfigurerModule eventsHandledForTheirTenant(DefaultTenant defaultTenant, ObjectProvider<JdbcTemplate> jdbc) {
+        return configurer -> configurer.eventProcessing().registerDefaultHandlerInterceptor(
+                (configuration, processor) -> new EventsOfTheirTenant(defaultTenant, jdbc.getObject()));
     }
 
     /** Wraps the application's data source; the group-commit appender's own pool stays outside tenants. */

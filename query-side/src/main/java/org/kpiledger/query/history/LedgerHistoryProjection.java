@@ -279,7 +279,7 @@ class LedgerHistoryProjection {
                     actor_department, actor_roles, auth_method, correlation_id, fiscal_year, from_value, to_value,
                     reason, decision_reference, evidence_reference, note)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?)
-                on conflict (position) do nothing""",
+                on conflict (tenant_id, position) do nothing""",
                 NotifiedEventSource.positionOf(message), subject, subjectKind, version, ChangeTypes.nameOf(event),
                 message.getTimestamp().atOffset(ZoneOffset.UTC), metaData.get(AxonPlatformConfiguration.ACTOR),
                 metaData.get(AxonPlatformConfiguration.ACTOR_DEPARTMENT),

@@ -49,7 +49,7 @@ class ReportingPeriodProjection {
         ReportingPeriodId id = event.periodId();
         jdbc.update("""
                 insert into reporting_period (plan_id, fiscal_year, state, due_date, opened_at, opened_by, position)
-                values (?, ?, 'OPEN', ?, ?, ?, ?) on conflict (plan_id, fiscal_year) do nothing""",
+                values (?, ?, 'OPEN', ?, ?, ?, ?) on conflict (tenant_id, plan_id, fiscal_year) do nothing""",
                 id.planId().value(), id.fiscalYear().year(), event.dueDate(), utc(at), actor, position(message));
     }
 
@@ -61,7 +61,7 @@ class ReportingPeriodProjection {
                 insert into reporting_period_department (plan_id, fiscal_year, department, state, kpi_ids,
                     submitted_at, submitted_by, position)
                 values (?, ?, ?, 'SUBMITTED', ?, ?, ?, ?)
-                on conflict (plan_id, fiscal_year, department) do update set state = 'SUBMITTED',
+                on conflict (tenant_id, plan_id, fiscal_year, department) do update set state = 'SUBMITTED',
                     kpi_ids = excluded.kpi_ids, submitted_at = excluded.submitted_at,
                     submitted_by = excluded.submitted_by, reviewed_at = null, reviewed_by = null, comment = null,
                     position = excluded.position
@@ -90,7 +90,7 @@ class ReportingPeriodProjection {
         jdbc.update("""
                 insert into reporting_period_opinion (opinion_id, plan_id, fiscal_year, text, kpi_id, goal, given_at,
                     given_by, position)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (opinion_id) do nothing""",
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (tenant_id, opinion_id) do nothing""",
                 event.opinionId(), id.planId().value(), id.fiscalYear().year(), event.text(),
                 event.kpiId() == null ? null : event.kpiId().value(), event.goal(), utc(at), actor, position(message));
     }
@@ -130,7 +130,7 @@ class ReportingPeriodProjection {
         jdbc.update("""
                 insert into reporting_period_step (position, plan_id, fiscal_year, step, publication_id, title, reason,
                     decision_reference, kpi_ids, taken_at, taken_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (position) do nothing""",
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (tenant_id, position) do nothing""",
                 position(message), id.planId().value(), id.fiscalYear().year(), step, publicationId, title, reason,
                 decisionReference, ids(kpiIds), utc(at), actor);
     }

@@ -160,7 +160,7 @@ class KpiProgressProjection {
                     accumulation, direction, value_kind, baseline_fiscal_year, baseline_value, baseline_qualifier,
                     target_fiscal_year, target_value, target_comparator, code, continues_kpi_id, lineage)
                 values (?, ?, ?, tstzrange(?, null, '[)'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (kpi_id, version) do nothing""",
+                on conflict (tenant_id, kpi_id, version) do nothing""",
                 event.kpiId().value(), sequenceNumber, position, at(recordedAt), at(recordedAt),
                 at(recordedAt), event.name(), event.unit(), event.accumulation().name(), event.direction().name(),
                 event.valueKind().name(), baseline.fiscalYear().year(),
