@@ -10,6 +10,7 @@ import org.ehcache.core.Ehcache;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.kpiledger.platform.tenancy.TenantStreams;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -32,9 +33,9 @@ class AggregateCacheConfiguration {
     }
 
     @Bean
-    Cache aggregateCache(CacheManager aggregateCacheManager, JdbcTemplate jdbc) {
+    Cache aggregateCache(CacheManager aggregateCacheManager, JdbcTemplate jdbc, TenantStreams streams) {
         // Axon's adapter takes Ehcache's implementation type, which every on-heap cache of this manager is
         return new StoreCheckedAggregateCache(new EhCache3Adapter(
-                (Ehcache) aggregateCacheManager.getCache("aggregates", Object.class, Object.class)), jdbc);
+                (Ehcache) aggregateCacheManager.getCache("aggregates", Object.class, Object.class)), jdbc, streams);
     }
 }

@@ -7,6 +7,7 @@ import java.util.function.UnaryOperator;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.AggregateCacheEntry;
+import org.kpiledger.platform.tenancy.TenantStreams;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -15,7 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * version is still the stream's last stored sequence number (one indexed lookup); an entry found behind is dropped,
  * and the aggregate is read again from its events. A command is then never decided on a state the store has moved
  * past: a correction's {@code If-Match} is checked against the stored version, a figure against the stored figures.
- * A write that races another between the lookup and its append is still refused by the append.
+ * A write that races another between the lookup and its append is still refused by the append. Entries are kept
+ * under the stored id of the stream ({@link TenantStreams}): two tenants' KPIs {@code 1-1-1-01} are two entries.
  */
 final class StoreCheckedAggregateCache implements Cache {
 
@@ -35,45 +37,52 @@ final class StoreCheckedAggregateCache implements Cache {
 
     private final Cache entries;
     private final JdbcTemplate jdbc;
+    private final TenantStreams streams;
 
-    StoreCheckedAggregateCache(Cache entries, JdbcTemplate jdbc) {
+    StoreCheckedAggregateCache(Cache entries, JdbcTemplate jdbc, TenantStreams streams) {
         this.entries = entries;
         this.jdbc = jdbc;
+        this.streams = streams;
+    }
+
+    private String stored(Object key) {
+        return streams.stored(key.toString());
     }
 
     @Override
     public <K, V> V get(K key) {
-        V entry = entries.get(key);
-        if (entry instanceof AggregateCacheEntry<?> cached && !current(key, (Long) VERSION.get(cached))) {
-            entries.remove(key);
+        String streamId = stored(key);
+        V entry = entries.get(streamId);
+        if (entry instanceof AggregateCacheEntry<?> cached && !current(streamId, (Long) VERSION.get(cached))) {
+            entries.remove(streamId);
             return null;
         }
         return entry;
     }
 
-    private boolean current(Object streamId, Long version) {
-        Long stored = jdbc.queryForObject(LAST_SEQUENCE, Long.class, streamId.toString());
+    private boolean current(String streamId, Long version) {
+        Long stored = jdbc.queryForObject(LAST_SEQUENCE, Long.class, streamId);
         return stored == null ? version == null : stored.equals(version);
     }
 
     @Override
     public void put(Object key, Object value) {
-        entries.put(key, value);
+        entries.put(stored(key), value);
     }
 
     @Override
     public boolean putIfAbsent(Object key, Object value) {
-        return entries.putIfAbsent(key, value);
+        return entries.putIfAbsent(stored(key), value);
     }
 
     @Override
     public <T> T computeIfAbsent(Object key, Supplier<T> valueSupplier) {
-        return entries.computeIfAbsent(key, valueSupplier);
+        return entries.computeIfAbsent(stored(key), valueSupplier);
     }
 
     @Override
     public boolean remove(Object key) {
-        return entries.remove(key);
+        return entries.remove(stored(key));
     }
 
     @Override
@@ -83,7 +92,7 @@ final class StoreCheckedAggregateCache implements Cache {
 
     @Override
     public boolean containsKey(Object key) {
-        return entries.containsKey(key);
+        return entries.containsKey(stored(key));
     }
 
     @Override
@@ -93,6 +102,6 @@ final class StoreCheckedAggregateCache implements Cache {
 
     @Override
     public <V> void computeIfPresent(Object key, UnaryOperator<V> update) {
-        entries.computeIfPresent(key, update);
+        entries.computeIfPresent(stored(key), update);
     }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.kpiledger.app.LedgerHttp.json;
 import static org.kpiledger.app.LedgerHttp.passwordOf;
 
+import java.math.BigDecimal;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
@@ -37,6 +38,7 @@ import org.kpiledger.events.kpi.Direction;
 import org.kpiledger.events.kpi.FiscalYear;
 import org.kpiledger.events.kpi.KpiId;
 import org.kpiledger.events.kpi.Quantity;
+import org.kpiledger.events.kpi.RecordActualCommand;
 import org.kpiledger.events.kpi.RegisterKpiCommand;
 import org.kpiledger.events.kpi.Target;
 import org.kpiledger.events.kpi.TargetComparator;
@@ -243,55 +245,70 @@ class TenantsIT {
     }
 
     /**
-     * The KPI paths are not served under a tenant's prefix yet, so Sapporo's command is sent as its request would
-     * send it: by the command bus, in Sapporo's name. Its event names Sapporo, the projections write its rows under
-     * Sapporo, and neither the default tenant's API nor a query that forgets the tenant shows them elsewhere.
+     * The KPI paths are not served under a tenant's prefix yet, so Sapporo's commands are sent as its requests would
+     * send them: by the command bus, in Sapporo's name. Both cities have a KPI {@code tn-same}: each has its own
+     * stream, its own figures and its own read-model rows, and neither the default tenant's API nor a query that
+     * forgets the tenant shows Sapporo's.
      */
     @Test
-    void theReadModelsKeepEachEventsRowsInTheTenantItWasWrittenFor() throws SQLException {
+    void twoTenantsKeepTheSameKpiIdInStreamsAndReadModelsOfTheirOwn() throws SQLException {
         LedgerHttp planner = operator.createUser("tn-planner", null, "PLANNER");
-        assertThat(planner.post("/api/v1/kpis", LedgerRequests.registerStartups("tn-of-shinagawa")).status())
+        LedgerHttp staff = operator.createUser("tn-staff", "sangyo", "STAFF");
+        assertThat(planner.post("/api/v1/kpis", LedgerRequests.registerStartups("tn-same", "sangyo")).status())
                 .isEqualTo(201);
+        CommandGateway commands = ledger.getBean(CommandGateway.class);
+        MetaData sapporoAdmin = MetaData.with(AxonPlatformConfiguration.ACTOR, "admin")
+                .and(AxonPlatformConfiguration.ACTOR_ROLES, "ADMIN");
+        KpiId same = new KpiId("tn-same");
         try (CurrentTenant.Scope ignored = CurrentTenant.open(SAPPORO)) {
-            ledger.getBean(CommandGateway.class).sendAndWait(new RegisterKpiCommand(new KpiId("tn-of-sapporo"),
-                    "札幌市の創業支援件数", "件", Accumulation.CUMULATIVE, Direction.INCREASE,
-                    new Baseline(FiscalYear.parse("平成26年度"), Quantity.of("6", "件"), null),
-                    new Target(FiscalYear.parse("平成31年度"), Quantity.of("21", "件"), TargetComparator.AT_LEAST), null),
-                    MetaData.with(AxonPlatformConfiguration.ACTOR, "admin"));
+            commands.sendAndWait(new RegisterKpiCommand(same, "札幌市の創業支援件数", "件", Accumulation.CUMULATIVE,
+                    Direction.INCREASE, new Baseline(FiscalYear.parse("平成26年度"), Quantity.of("6", "件"), null),
+                    new Target(FiscalYear.parse("平成31年度"), Quantity.of("21", "件"), TargetComparator.AT_LEAST),
+                    null), sapporoAdmin);
+            commands.sendAndWait(new RecordActualCommand(same, FiscalYear.parse("2015"), new BigDecimal("7"), null,
+                    null, null), sapporoAdmin);
+            assertThatThrownBy(() -> commands.sendAndWait(new RecordActualCommand(same, FiscalYear.parse("2015"),
+                    new BigDecimal("8"), null, null, null), sapporoAdmin))
+                    .as("Sapporo's KPI, read from Sapporo's stream, has its FY2015 figure")
+                    .hasMessageContaining("2015");
         }
+        Reply shinagawasFigure = staff.post("/api/v1/kpis/tn-same/actuals", LedgerRequests.recordActual(2015, 9));
+        assertThat(shinagawasFigure.status()).as("Shinagawa's KPI has no FY2015 figure yet: " + shinagawasFigure.body())
+                .isEqualTo(201);
 
         JdbcTemplate superuser = processes.database();
-        assertThat(superuser.queryForList("select aggregate_identifier || ' ' || (convert_from(meta_data, 'UTF8')"
-                + "::jsonb ->> 'tenant') from domain_event_entry where aggregate_identifier like 'tn-of-%'",
-                String.class)).containsExactlyInAnyOrder("tn-of-shinagawa " + DEFAULT, "tn-of-sapporo " + SAPPORO);
+        assertThat(superuser.queryForList("select aggregate_identifier || ' ' || sequence_number || ' ' || "
+                + "(convert_from(meta_data, 'UTF8')::jsonb ->> 'tenant') from domain_event_entry "
+                + "where aggregate_identifier like '%tn-same'", String.class)).containsExactlyInAnyOrder(
+                "tn-same 0 " + DEFAULT, "tn-same 1 " + DEFAULT, "tn-same 2 " + DEFAULT,
+                SAPPORO + ":tn-same 0 " + SAPPORO,
+                SAPPORO + ":tn-same 1 " + SAPPORO);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(superuser.queryForList("select kpi_id || ' ' || tenant_id from kpi_version "
-                    + "where kpi_id like 'tn-of-%'", String.class))
-                    .containsExactlyInAnyOrder("tn-of-shinagawa " + DEFAULT, "tn-of-sapporo " + SAPPORO);
-            assertThat(superuser.queryForList("select distinct subject || ' ' || tenant_id from ledger_change "
-                    + "where subject like 'tn-of-%'", String.class))
-                    .containsExactlyInAnyOrder("tn-of-shinagawa " + DEFAULT, "tn-of-sapporo " + SAPPORO);
+            assertThat(superuser.queryForList("select tenant_id || ' ' || value from kpi_actual_version "
+                    + "where kpi_id = 'tn-same'", String.class))
+                    .containsExactlyInAnyOrder(DEFAULT + " 9", SAPPORO + " 7");
+            assertThat(superuser.queryForList("select tenant_id || ' ' || subject || ' ' || version "
+                    + "from ledger_change where subject = 'tn-same'", String.class)).containsExactlyInAnyOrder(
+                    DEFAULT + " tn-same 0", DEFAULT + " tn-same 1", DEFAULT + " tn-same 2", SAPPORO + " tn-same 0",
+                    SAPPORO + " tn-same 1");
         });
 
-        assertThat(operator.get("/api/v1/kpis/tn-of-shinagawa").status()).isEqualTo(200);
-        assertThat(operator.get("/api/v1/kpis/tn-of-sapporo").status()).as("Sapporo's KPI").isEqualTo(404);
+        assertThat(operator.get("/api/v1/kpis/tn-same").body()).contains("武蔵小山").doesNotContain("札幌市");
         LedgerHttp auditor = operator.createUser("tn-auditor", null, "AUDITOR");
-        assertThat(auditor.get("/api/v1/changes?from=2020-01-01T00:00:00Z").body())
-                .as("the KPIs changed since 2020").contains("tn-of-shinagawa").doesNotContain("tn-of-sapporo");
-        assertThat(auditor.get("/api/v1/audit/events?limit=1000").body())
-                .as("the audit feed").contains("tn-of-shinagawa").doesNotContain("tn-of-sapporo");
+        JsonNode feed = auditor.get("/api/v1/audit/events?kpiId=tn-same").json().path("changes");
+        assertThat(feed.findValuesAsString("actor")).as("Shinagawa's events in the audit feed, none of Sapporo's")
+                .containsExactly("tn-planner", "tn-planner", "tn-staff");
         try (Connection connection = processes.serviceDatabase().getDataSource().getConnection();
                 Statement statement = connection.createStatement()) {
             assertThat(count(statement, "select count(*) from kpi_version"))
                     .as("a connection that says no tenant sees no row").isZero();
             statement.execute("select set_config('kpi_ledger.tenant', '" + SAPPORO + "', false)");
-            assertThat(strings(statement, "select distinct kpi_id from kpi_version"))
-                    .containsExactly("tn-of-sapporo");
-            assertThat(strings(statement, "select distinct subject from ledger_change"))
-                    .containsExactly("tn-of-sapporo");
+            assertThat(strings(statement, "select value::text from kpi_actual_version")).containsExactly("7");
+            assertThat(strings(statement, "select distinct name from kpi_version"))
+                    .containsExactly("札幌市の創業支援件数");
             statement.execute("select set_config('kpi_ledger.tenant', '" + DEFAULT + "', false)");
-            assertThat(strings(statement, "select distinct kpi_id from kpi_version"))
-                    .contains("tn-of-shinagawa").doesNotContain("tn-of-sapporo");
+            assertThat(strings(statement, "select value::text from kpi_actual_version where kpi_id = 'tn-same'"))
+                    .containsExactly("9");
         }
     }
 

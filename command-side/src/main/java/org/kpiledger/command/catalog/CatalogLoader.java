@@ -40,6 +40,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
+import org.kpiledger.platform.tenancy.TenantStreams;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -68,13 +69,16 @@ public class CatalogLoader {
     private final TransactionTemplate transaction;
     private final JdbcTemplate jdbc;
     private final PlanTerms planTerms;
+    private final TenantStreams streams;
 
     CatalogLoader(CommandGateway commands, EventStore eventStore, ResourceLoader resources, Clock clock,
-                  PlatformTransactionManager transactionManager, JdbcTemplate jdbc, PlanTerms planTerms) {
+                  PlatformTransactionManager transactionManager, JdbcTemplate jdbc, PlanTerms planTerms,
+                  TenantStreams streams) {
         this.commands = commands;
         this.eventStore = eventStore;
         this.jdbc = jdbc;
         this.planTerms = planTerms;
+        this.streams = streams;
         this.resources = resources;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactionManager);
@@ -103,7 +107,7 @@ public class CatalogLoader {
     }
 
     private LoadResult load(Catalog catalog, MetaData metaData) {
-        LedgerPlans ledger = new LedgerPlans(eventStore, jdbc);
+        LedgerPlans ledger = new LedgerPlans(eventStore, jdbc, streams);
         List<Resolved> kpis = resolve(catalog, ledger);
         for (DefineStrategyCommand strategy : catalog.strategies()) {
             try {

@@ -12,6 +12,7 @@ import org.kpiledger.events.kpi.KpiId;
 import org.kpiledger.events.kpi.KpiState;
 import org.kpiledger.events.strategy.PlanId;
 import org.kpiledger.events.strategy.StrategyDefinedEvent;
+import org.kpiledger.platform.tenancy.TenantStreams;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -23,12 +24,14 @@ final class LedgerPlans {
 
     private final EventStore eventStore;
     private final JdbcTemplate jdbc;
+    private final TenantStreams streams;
     private final Map<String, Optional<KpiState>> kpis = new LinkedHashMap<>();
     private Map<PlanId, StrategyDefinedEvent> plans;
 
-    LedgerPlans(EventStore eventStore, JdbcTemplate jdbc) {
+    LedgerPlans(EventStore eventStore, JdbcTemplate jdbc, TenantStreams streams) {
         this.eventStore = eventStore;
         this.jdbc = jdbc;
+        this.streams = streams;
     }
 
     /** The KPI of the plan with this code, if the ledger has one (or has the code as a KPI placed nowhere yet). */
@@ -58,8 +61,10 @@ final class LedgerPlans {
         if (plans == null) {
             plans = new LinkedHashMap<>();
             jdbc.queryForList("select aggregate_identifier from domain_event_entry where type = ? "
-                    + "and sequence_number = 0 order by global_index", String.class, StreamTypes.STRATEGY)
-                    .forEach(id -> eventStore.readEvents(id).asStream().map(event -> event.getPayload())
+                    + "and sequence_number = 0 and " + streams.ofTheCurrentTenant("aggregate_identifier")
+                    + " order by global_index", String.class, StreamTypes.STRATEGY)
+                    .forEach(id -> eventStore.readEvents(TenantStreams.withoutTenant(id)).asStream()
+                            .map(event -> event.getPayload())
                             .filter(StrategyDefinedEvent.class::isInstance).map(StrategyDefinedEvent.class::cast)
                             .forEach(defined -> plans.put(defined.planId(), defined)));
         }
@@ -70,7 +75,9 @@ final class LedgerPlans {
     Map<KpiId, KpiState> placedIn(PlanId planId) {
         Map<KpiId, KpiState> placed = new LinkedHashMap<>();
         jdbc.queryForList("select aggregate_identifier from domain_event_entry where type = ? "
-                + "and sequence_number = 0 order by aggregate_identifier", String.class, StreamTypes.KPI)
+                + "and sequence_number = 0 and " + streams.ofTheCurrentTenant("aggregate_identifier")
+                + " order by aggregate_identifier", String.class, StreamTypes.KPI)
+                .stream().map(TenantStreams::withoutTenant)
                 .forEach(id -> state(new KpiId(id)).filter(state -> state.placement() != null
                         && state.placement().planId().equals(planId))
                         .ifPresent(state -> placed.put(new KpiId(id), state)));

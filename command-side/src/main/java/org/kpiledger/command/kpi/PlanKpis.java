@@ -10,6 +10,7 @@ import org.kpiledger.events.StreamTypes;
 import org.kpiledger.events.kpi.KpiId;
 import org.kpiledger.events.kpi.KpiState;
 import org.kpiledger.events.strategy.PlanId;
+import org.kpiledger.platform.tenancy.TenantStreams;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,10 +23,12 @@ public class PlanKpis {
 
     private final JdbcTemplate jdbc;
     private final KpiStreams kpis;
+    private final TenantStreams streams;
 
-    PlanKpis(JdbcTemplate jdbc, KpiStreams kpis) {
+    PlanKpis(JdbcTemplate jdbc, KpiStreams kpis, TenantStreams streams) {
         this.jdbc = jdbc;
         this.kpis = kpis;
+        this.streams = streams;
     }
 
     /** Every KPI placed in the plan, by id, as its own stream says now, each loaded into this unit of work. */
@@ -41,15 +44,17 @@ public class PlanKpis {
 
     /** Which of these KPIs are registered: one query, so that an unknown id is never looked for in the store. */
     public Set<KpiId> registeredAmong(Collection<KpiId> kpiIds) {
-        String[] ids = kpiIds.stream().map(KpiId::value).toArray(String[]::new);
+        String[] ids = kpiIds.stream().map(kpiId -> streams.stored(kpiId.value())).toArray(String[]::new);
         return jdbc.queryForList("select aggregate_identifier from domain_event_entry where aggregate_identifier = "
                 + "any(?) and sequence_number = 0 and type = ?", String.class, ids, StreamTypes.KPI)
-                .stream().map(KpiId::new).collect(Collectors.toSet());
+                .stream().map(TenantStreams::withoutTenant).map(KpiId::new).collect(Collectors.toSet());
     }
 
+    /** Every KPI of the current tenant. */
     public List<KpiId> registered() {
         return jdbc.queryForList("select aggregate_identifier from domain_event_entry where type = ? "
-                + "and sequence_number = 0 order by aggregate_identifier", String.class, StreamTypes.KPI)
-                .stream().map(KpiId::new).toList();
+                + "and sequence_number = 0 and " + streams.ofTheCurrentTenant("aggregate_identifier")
+                + " order by aggregate_identifier", String.class, StreamTypes.KPI)
+                .stream().map(TenantStreams::withoutTenant).map(KpiId::new).toList();
     }
 }

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.kpiledger.platform.tenancy.TenantStreamsStorageEngine;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,6 +14,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 
 /**
  * Every event the ledger stores is hash-chained: see {@link HashChainingStorageEngine}. {@value #HASH_CHAIN} =
@@ -33,15 +35,29 @@ public class IntegrityConfiguration {
     @Bean
     @ConditionalOnProperty(name = HASH_CHAIN, havingValue = "true", matchIfMissing = true)
     static BeanPostProcessor hashChainingStorage(ObjectProvider<GroupCommitAppender> appender) {
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String beanName) {
-                if (bean instanceof EventStorageEngine storage && !(bean instanceof HashChainingStorageEngine)) {
-                    return new HashChainingStorageEngine(storage, appender.getObject());
-                }
-                return bean;
+        return new HashChainingPostProcessor(appender);
+    }
+
+    /**
+     * Ordered before the tenants' wrapper (TenantStreamsStorageEngine), which must see each event before the chain
+     * does: the chain hashes the id the event is stored under.
+     */
+    private record HashChainingPostProcessor(ObjectProvider<GroupCommitAppender> appender)
+            implements BeanPostProcessor, Ordered {
+
+        @Override
+        public Object postProcessAfterInitialization(Object bean, String beanName) {
+            if (bean instanceof EventStorageEngine storage && !(bean instanceof HashChainingStorageEngine)
+                    && !(bean instanceof TenantStreamsStorageEngine)) {
+                return new HashChainingStorageEngine(storage, appender.getObject());
             }
-        };
+            return bean;
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE - 1;
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.kpiledger.platform.AxonPlatformConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -59,6 +60,37 @@ public class TenancyConfiguration {
     ConfigurerModule eventsHandledForTheirTenant(DefaultTenant defaultTenant, ObjectProvider<JdbcTemplate> jdbc) {
         return configurer -> configurer.eventProcessing().registerDefaultHandlerInterceptor(
                 (configuration, processor) -> new EventsOfTheirTenant(defaultTenant, jdbc.getObject()));
+    }
+
+    @Bean
+    TenantStreams tenantStreams(DefaultTenant defaultTenant) {
+        return new TenantStreams(defaultTenant);
+    }
+
+    /**
+     * Keeps each tenant's streams under its own ids in the event store ({@link TenantStreamsStorageEngine}): the
+     * outermost wrapper of the storage engine, after any other post-processor has wrapped it (the hash chain's is
+     * ordered before this one).
+     */
+    @Bean
+    static BeanPostProcessor tenantStreamsStorage(ObjectProvider<TenantStreams> streams,
+            ObjectProvider<DefaultTenant> defaultTenant) {
+        return new OrderedBeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof EventStorageEngine storage && !(bean instanceof TenantStreamsStorageEngine)
+                        ? new TenantStreamsStorageEngine(storage, streams.getObject(), defaultTenant.getObject())
+                        : bean;
+            }
+
+            @Override
+            public int getOrder() {
+                return Ordered.LOWEST_PRECEDENCE;
+            }
+        };
+    }
+
+    private interface OrderedBeanPostProcessor extends BeanPostProcessor, Ordered {
     }
 
     /** Wraps the application's data source; the group-commit appender's own pool stays outside tenants. */

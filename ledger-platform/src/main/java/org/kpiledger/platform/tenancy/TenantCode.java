@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  */
 public final class TenantCode {
 
-    private static final Pattern SIX_DIGITS = Pattern.compile("[0-9]{6}");
+    public static final int LENGTH = 6;
+    private static final Pattern SIX_DIGITS = Pattern.compile("[0-9]{" + LENGTH + "}");
 
     private TenantCode() {
     }

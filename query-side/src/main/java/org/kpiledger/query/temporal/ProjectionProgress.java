@@ -15,6 +15,8 @@ import org.kpiledger.events.StreamTypes;
 import org.kpiledger.platform.replica.ReplicaReads;
 import org.kpiledger.platform.web.InvalidFieldException;
 import org.kpiledger.platform.web.ProblemType;
+import org.kpiledger.platform.tenancy.DefaultTenant;
+import org.kpiledger.platform.tenancy.TenantStreams;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -43,13 +45,20 @@ public class ProjectionProgress {
             "scoring-policies", StreamTypes.SCORING_POLICY);
     /** Gaps seen empty, and when they were first seen so. */
     private final Map<Long, Instant> gapsSeen = new ConcurrentHashMap<>();
-    /** The change history holds every event up to here (or knows there is none): the walk goes on from here. */
-    private long historyVerifiedUpTo;
+    /**
+     * By tenant: its change history holds every event of its own up to here (or knows there is none): the walk goes
+     * on from here.
+     */
+    private final Map<String, Long> historyVerifiedUpTo = new ConcurrentHashMap<>();
+    private final TenantStreams streams;
+    private final DefaultTenant defaultTenant;
 
-    ProjectionProgress(JdbcTemplate jdbc, Configuration axon, Clock clock,
-            @Value("${kpi-ledger.min-position-wait:5s}") Duration patience,
+    ProjectionProgress(JdbcTemplate jdbc, Configuration axon, Clock clock, TenantStreams streams,
+            DefaultTenant defaultTenant, @Value("${kpi-ledger.min-position-wait:5s}") Duration patience,
             @Value("${kpi-ledger.history.gap-settle-time:10s}") Duration gapSettleTime) {
         this.jdbc = jdbc;
+        this.streams = streams;
+        this.defaultTenant = defaultTenant;
         this.axon = axon;
         this.clock = clock;
         this.patience = patience;
@@ -100,31 +109,39 @@ public class ProjectionProgress {
      * {@code ledger_change}, or not projected yet (the horizon stops before it), or no event holds it. Such a gap
      * is either a write whose transaction has not committed yet (the horizon stops) or a position a refused write
      * consumed, which never fills: one seen empty for {@code kpi-ledger.history.gap-settle-time} (10 s), or followed
-     * by an event recorded longer ago than that.
+     * by an event recorded longer ago than that. Each tenant's history has a horizon of its own: the tenant reads only
+     * its own rows of {@code ledger_change}, and another tenant's event can never enter its history.
      */
     public synchronized long historyHorizon() {
-        while (true) {
-            List<long[]> positions = jdbc.query("""
-                    select e.global_index, (c.position is not null)::int, e.time_stamp
-                    from domain_event_entry e left join ledger_change c on c.position = e.global_index
-                    where e.global_index > ? order by e.global_index limit 10000""",
-                    (row, n) -> new long[] {row.getLong(1), row.getInt(2),
-                            Instant.parse(row.getString(3)).toEpochMilli()}, historyVerifiedUpTo);
-            if (positions.isEmpty()) {
-                return historyVerifiedUpTo;
-            }
-            for (long[] event : positions) {
-                for (long gap = historyVerifiedUpTo + 1; gap < event[0]; gap++) {
-                    if (!settled(gap, Instant.ofEpochMilli(event[2]))) {
-                        return historyVerifiedUpTo;
+        String tenant = defaultTenant.current();
+        long upTo = historyVerifiedUpTo.getOrDefault(tenant, 0L);
+        try {
+            while (true) {
+                List<long[]> positions = jdbc.query("""
+                        select e.global_index, (c.position is not null or not (%s))::int, e.time_stamp
+                        from domain_event_entry e left join ledger_change c on c.position = e.global_index
+                        where e.global_index > ? order by e.global_index limit 10000"""
+                                .formatted(streams.ofTheCurrentTenant("e.aggregate_identifier")),
+                        (row, n) -> new long[] {row.getLong(1), row.getInt(2),
+                                Instant.parse(row.getString(3)).toEpochMilli()}, upTo);
+                if (positions.isEmpty()) {
+                    return upTo;
+                }
+                for (long[] event : positions) {
+                    for (long gap = upTo + 1; gap < event[0]; gap++) {
+                        if (!settled(gap, Instant.ofEpochMilli(event[2]))) {
+                            return upTo;
+                        }
+                        upTo = gap;
                     }
-                    historyVerifiedUpTo = gap;
+                    if (event[1] == 0) {
+                        return upTo;
+                    }
+                    upTo = event[0];
                 }
-                if (event[1] == 0) {
-                    return historyVerifiedUpTo;
-                }
-                historyVerifiedUpTo = event[0];
             }
+        } finally {
+            historyVerifiedUpTo.put(tenant, upTo);
         }
     }
 
