@@ -283,6 +283,9 @@ class TenantsIT {
                 "tn-same 0 " + DEFAULT, "tn-same 1 " + DEFAULT, "tn-same 2 " + DEFAULT,
                 SAPPORO + ":tn-same 0 " + SAPPORO,
                 SAPPORO + ":tn-same 1 " + SAPPORO);
+        assertThat(superuser.queryForObject("select count(*) from domain_event_entry e left join event_chain c "
+                + "on c.global_index = e.global_index where e.aggregate_identifier like '%tn-same' and c.hash is null",
+                Long.class)).as("every tenant's events are chained as stored").isZero();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(superuser.queryForList("select tenant_id || ' ' || value from kpi_actual_version "
                     + "where kpi_id = 'tn-same'", String.class))

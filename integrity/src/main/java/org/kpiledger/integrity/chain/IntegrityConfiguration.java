@@ -14,7 +14,6 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
 
 /**
  * Every event the ledger stores is hash-chained: see {@link HashChainingStorageEngine}. {@value #HASH_CHAIN} =
@@ -35,29 +34,20 @@ public class IntegrityConfiguration {
     @Bean
     @ConditionalOnProperty(name = HASH_CHAIN, havingValue = "true", matchIfMissing = true)
     static BeanPostProcessor hashChainingStorage(ObjectProvider<GroupCommitAppender> appender) {
-        return new HashChainingPostProcessor(appender);
-    }
-
-    /**
-     * Ordered before the tenants' wrapper (TenantStreamsStorageEngine), which must see each event before the chain
-     * does: the chain hashes the id the event is stored under.
-     */
-    private record HashChainingPostProcessor(ObjectProvider<GroupCommitAppender> appender)
-            implements BeanPostProcessor, Ordered {
-
-        @Override
-        public Object postProcessAfterInitialization(Object bean, String beanName) {
-            if (bean instanceof EventStorageEngine storage && !(bean instanceof HashChainingStorageEngine)
-                    && !(bean instanceof TenantStreamsStorageEngine)) {
-                return new HashChainingStorageEngine(storage, appender.getObject());
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof TenantStreamsStorageEngine tenants) {
+                    // the chain hashes the id an event is stored under: it goes inside the tenants' wrapper
+                    return tenants.storage() instanceof HashChainingStorageEngine ? bean
+                            : tenants.around(storage -> new HashChainingStorageEngine(storage, appender.getObject()));
+                }
+                if (bean instanceof EventStorageEngine storage && !(bean instanceof HashChainingStorageEngine)) {
+                    return new HashChainingStorageEngine(storage, appender.getObject());
+                }
+                return bean;
             }
-            return bean;
-        }
-
-        @Override
-        public int getOrder() {
-            return Ordered.LOWEST_PRECEDENCE - 1;
-        }
+        };
     }
 
     /**

@@ -69,28 +69,19 @@ public class TenancyConfiguration {
 
     /**
      * Keeps each tenant's streams under its own ids in the event store ({@link TenantStreamsStorageEngine}): the
-     * outermost wrapper of the storage engine, after any other post-processor has wrapped it (the hash chain's is
-     * ordered before this one).
+     * outermost wrapper of the storage engine; a wrapper post-processed after it goes inside it.
      */
     @Bean
     static BeanPostProcessor tenantStreamsStorage(ObjectProvider<TenantStreams> streams,
             ObjectProvider<DefaultTenant> defaultTenant) {
-        return new OrderedBeanPostProcessor() {
+        return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
                 return bean instanceof EventStorageEngine storage && !(bean instanceof TenantStreamsStorageEngine)
                         ? new TenantStreamsStorageEngine(storage, streams.getObject(), defaultTenant.getObject())
                         : bean;
             }
-
-            @Override
-            public int getOrder() {
-                return Ordered.LOWEST_PRECEDENCE;
-            }
         };
-    }
-
-    private interface OrderedBeanPostProcessor extends BeanPostProcessor, Ordered {
     }
 
     /** Wraps the application's data source; the group-commit appender's own pool stays outside tenants. */

@@ -3,6 +3,7 @@ package org.kpiledger.platform.tenancy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -18,7 +19,7 @@ import org.kpiledger.platform.AxonPlatformConfiguration;
  * Stores each event in its tenant's stream ({@link TenantStreams}): an event is appended under the stored id of the
  * tenant its metadata names, a stream is read back for the tenant the thread works for, and every event read comes
  * out under the id the aggregates and projections know. Outermost of the storage engines, so that the hash chain
- * commits to the stored id.
+ * commits to the stored id: a wrapper applied after this one goes inside it ({@link #around}).
  */
 public class TenantStreamsStorageEngine implements EventStorageEngine {
 
@@ -31,6 +32,16 @@ public class TenantStreamsStorageEngine implements EventStorageEngine {
         this.delegate = delegate;
         this.streams = streams;
         this.defaultTenant = defaultTenant;
+    }
+
+    /** The same tenants' streams, on the storage this one stores in as wrapped by {@code inner}. */
+    public TenantStreamsStorageEngine around(UnaryOperator<EventStorageEngine> inner) {
+        return new TenantStreamsStorageEngine(inner.apply(delegate), streams, defaultTenant);
+    }
+
+    /** The storage this one stores in. */
+    public EventStorageEngine storage() {
+        return delegate;
     }
 
     @Override
