@@ -13,7 +13,6 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.kpiledger.platform.AxonPlatformConfiguration;
 
 /**
  * Stores each event in its tenant's stream ({@link TenantStreams}): an event is appended under the stored id of the
@@ -96,8 +95,7 @@ public class TenantStreamsStorageEngine implements EventStorageEngine {
         if (!(event instanceof DomainEventMessage<?> domain)) {
             return event;
         }
-        String tenant = event.getMetaData().get(AxonPlatformConfiguration.TENANT) instanceof String named
-                ? named : defaultTenant.id();
+        String tenant = EventsOfTheirTenant.tenantOf(event, defaultTenant);
         return defaultTenant.is(tenant) ? event
                 : under(domain, streams.stored(tenant, domain.getAggregateIdentifier()));
     }
