@@ -34,6 +34,8 @@ class ReportingRemindersIT {
     private static final String PLAN = "/api/v1/strategies/shinagawa-2015";
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Tokyo"));
 
+    private static final String SAPPORO = "011002";
+
     private static GreenMail smtp;
     private static LedgerProcesses processes;
 
@@ -79,9 +81,32 @@ class ReportingRemindersIT {
         assertThat(sangyo.post(PLAN + "/periods/2016/departments/sangyo/submission", "{}").status()).isEqualTo(200);
         assertThat(planner.post(PLAN + "/periods", json(Map.of("fiscalYear", 2017, "dueDate",
                 TODAY.minusDays(1).toString()))).status()).isEqualTo(201);
+        sapporoOwesItsOwn2017(admin);
         Thread.sleep(1_000); // checks that find no mail server
         smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
+    }
+
+    /**
+     * Sapporo, hosted beside Shinagawa, has the same plan, the same department and a staff member of the same name:
+     * its 2017 is overdue too, and its people are reminded of Sapporo's period, by a link under Sapporo's prefix.
+     */
+    private static void sapporoOwesItsOwn2017(LedgerHttp operator) {
+        assertThat(operator.post("/api/v1/tenants", json(Map.of("tenantId", SAPPORO, "name", "札幌市",
+                "timeZone", "Asia/Tokyo", "adminPassword", "sapporo-kanrisha-pass-1"))).status()).isEqualTo(201);
+        LedgerHttp admin = operator.anonymous().underTenant(SAPPORO).as("admin", "sapporo-kanrisha-pass-1");
+        assertThat(admin.send("POST", "/api/v1/catalogs", oneRowCatalog().getBytes(StandardCharsets.UTF_8), false,
+                "Content-Type", "text/csv").status()).isEqualTo(200);
+        assertThat(admin.put("/api/v1/kpis/1-1-1-01/department", json(Map.of("department", "sangyo")),
+                "If-Match", "*").status()).isEqualTo(200);
+        LedgerHttp planner = admin.createUser("tanaka", null, "PLANNER");
+        admin.createUser("sato", "sangyo", "STAFF");
+        for (String username : List.of("tanaka", "sato")) {
+            assertThat(admin.put("/api/v1/users/" + username + "/email",
+                    json(Map.of("email", username + "@sapporo.example"))).status()).isEqualTo(200);
+        }
+        assertThat(planner.post(PLAN + "/periods", json(Map.of("fiscalYear", 2017, "dueDate",
+                TODAY.minusDays(1).toString()))).status()).isEqualTo(201);
     }
 
     @AfterAll
@@ -92,7 +117,7 @@ class ReportingRemindersIT {
 
     @Test
     void remindsEachDepartmentThatOwesFiguresOnceAndThePlanningDivisionOfTheOverdue() throws Exception {
-        await().atMost(Duration.ofSeconds(30)).until(() -> smtp.getReceivedMessages().length >= 4);
+        await().atMost(Duration.ofSeconds(30)).until(() -> smtp.getReceivedMessages().length >= 6);
         Thread.sleep(2_000); // several more checks: none may send again
 
         List<String> received = new ArrayList<>();
@@ -100,7 +125,7 @@ class ReportingRemindersIT {
             received.add(recipients(message) + " | " + message.getSubject());
             assertThat(message.getFrom()[0].toString()).isEqualTo("kikaku@city.example");
         }
-        assertThat(received).as("%s", received).hasSize(4);
+        assertThat(received).as("%s", received).hasSize(6);
         assertThat(received).filteredOn(line -> line.startsWith("ito@city.example |"))
                 .as("kosodate owes 2016 (due soon) and 2017 (overdue)").hasSize(2)
                 .anyMatch(line -> line.contains("2016年度") && line.contains("近づいて"))
@@ -112,7 +137,29 @@ class ReportingRemindersIT {
                 .allMatch(line -> line.contains("2017年度") && line.contains("所管 2"));
         MimeMessage toKosodate = Arrays.stream(smtp.getReceivedMessages())
                 .filter(message -> recipientsOf(message).equals("ito@city.example")).findFirst().orElseThrow();
-        assertThat((String) toKosodate.getContent()).contains("remind-kosodate", "2016");
+        assertThat((String) toKosodate.getContent()).contains("remind-kosodate", "2016")
+                .contains("/api/v1/strategies/shinagawa-2015/periods/2016").doesNotContain("/t/");
+    }
+
+    @Test
+    void remindsEachTenantOfItsOwnPeriodsOnly() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> smtp.getReceivedMessages().length >= 6);
+
+        List<MimeMessage> toSapporo = Arrays.stream(smtp.getReceivedMessages())
+                .filter(message -> recipientsOf(message).endsWith("@sapporo.example")).toList();
+        assertThat(toSapporo).extracting(ReportingRemindersIT::recipientsOf)
+                .as("Sapporo's staff of sangyo and its planning division, once each")
+                .containsExactlyInAnyOrder("sato@sapporo.example", "tanaka@sapporo.example");
+        MimeMessage toSato = toSapporo.stream()
+                .filter(message -> recipientsOf(message).equals("sato@sapporo.example")).findFirst().orElseThrow();
+        assertThat(toSato.getSubject()).contains("2017年度", "過ぎて");
+        assertThat((String) toSato.getContent()).as("Sapporo's own period, under Sapporo's prefix")
+                .contains("/t/" + SAPPORO + "/api/v1/strategies/shinagawa-2015/periods/2017")
+                .doesNotContain("remind-kosodate");
+        MimeMessage summary = toSapporo.stream()
+                .filter(message -> recipientsOf(message).equals("tanaka@sapporo.example")).findFirst().orElseThrow();
+        assertThat(summary.getSubject()).as("Sapporo's one overdue department, not Shinagawa's two")
+                .contains("所管 1");
     }
 
     private static String recipients(MimeMessage message) throws Exception {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.kpiledger.accounts.LocalAccounts;
@@ -35,6 +36,12 @@ class TenantRegistry implements TenantDirectory {
     public Optional<Status> status(String tenantId) {
         return jdbc.queryForList("select status from tenant where tenant_id = ?", String.class, tenantId).stream()
                 .findFirst().map(Status::valueOf);
+    }
+
+    @Override
+    public List<Served> active() {
+        return jdbc.query("select tenant_id, time_zone from tenant where status = 'ACTIVE' order by tenant_id",
+                (row, number) -> new Served(row.getString(1), ZoneId.of(row.getString(2))));
     }
 
     List<Tenant> list() {

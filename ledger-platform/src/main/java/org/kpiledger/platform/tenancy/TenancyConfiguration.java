@@ -3,7 +3,6 @@ package org.kpiledger.platform.tenancy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
@@ -132,10 +131,9 @@ public class TenancyConfiguration {
     @Bean
     FilterRegistrationBean<TenantPathFilter> tenantPathFilter(ObjectProvider<TenantDirectory> directory,
             DefaultTenant defaultTenant, List<TenantScopedPaths> scopedPaths, JsonMapper jsonMapper) {
-        TenantDirectory tenants = directory.getIfAvailable(() -> tenantId -> defaultTenant.is(tenantId)
-                ? Optional.of(TenantDirectory.Status.ACTIVE) : Optional.empty());
+        TenantDirectory tenants = directory.getIfAvailable(() -> new OnlyTheDefaultTenant(defaultTenant));
         var registration = new FilterRegistrationBean<>(new TenantPathFilter(tenants, defaultTenant.id(),
-                scopedPaths.stream().flatMap(paths -> paths.patterns().stream()).toList(),
+                scopedPaths.stream().flatMap(paths -> paths.servedPerTenant().stream()).toList(),
                 new ProblemResponses(jsonMapper)));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;

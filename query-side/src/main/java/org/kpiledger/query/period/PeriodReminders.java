@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.kpiledger.accounts.LocalAccounts;
 import org.kpiledger.platform.security.LedgerRole;
+import org.kpiledger.platform.tenancy.CurrentTenant;
+import org.kpiledger.platform.tenancy.DefaultTenant;
+import org.kpiledger.platform.tenancy.TenantDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,7 +25,9 @@ import org.springframework.stereotype.Component;
  * {@code kpi-ledger.reminders.days-before} (7) days before the period's due date and another once it has passed; the
  * planning division gets a summary of the overdue departments. Each reminder goes out once: it is claimed in
  * {@code reporting_reminder} before it is sent, and let go again if sending fails. Nothing is sent without an SMTP
- * host ({@code spring.mail.host}); addresses are those of the local accounts.
+ * host ({@code spring.mail.host}); addresses are those of the local accounts. Every active tenant's periods are
+ * checked in turn, as that tenant (its rows, its accounts, its own claims) and by the date in its time zone; a
+ * tenant's links carry its prefix.
  */
 @Component
 class PeriodReminders {
@@ -37,18 +42,22 @@ class PeriodReminders {
     private final PeriodReader periods;
     private final ObjectProvider<JavaMailSender> mail;
     private final ObjectProvider<LocalAccounts> accounts;
+    private final TenantDirectory tenants;
+    private final DefaultTenant defaultTenant;
     private final Clock clock;
     private final int daysBefore;
     private final String from;
 
     PeriodReminders(JdbcTemplate jdbc, PeriodReader periods, ObjectProvider<JavaMailSender> mail,
-            ObjectProvider<LocalAccounts> accounts, Clock clock,
+            ObjectProvider<LocalAccounts> accounts, TenantDirectory tenants, DefaultTenant defaultTenant, Clock clock,
             @Value("${kpi-ledger.reminders.days-before:7}") int daysBefore,
             @Value("${kpi-ledger.reminders.from:kpi-ledger@localhost}") String from) {
         this.jdbc = jdbc;
         this.periods = periods;
         this.mail = mail;
         this.accounts = accounts;
+        this.tenants = tenants;
+        this.defaultTenant = defaultTenant;
         this.clock = clock;
         this.daysBefore = daysBefore;
         this.from = from;
@@ -62,16 +71,28 @@ class PeriodReminders {
         if (sender == null || directory == null) {
             return;
         }
-        LocalDate today = LocalDate.now(clock);
+        for (TenantDirectory.Served tenant : tenants.active()) {
+            try (CurrentTenant.Scope ignored = CurrentTenant.open(tenant.tenantId())) {
+                remind(LocalDate.now(clock.withZone(tenant.timeZone())), sender, directory,
+                        defaultTenant.is(tenant.tenantId()) ? "" : "/t/" + tenant.tenantId());
+            } catch (RuntimeException e) {
+                LOG.warn("The reminders of tenant {} could not be checked; they are tried again at the next check",
+                        tenant.tenantId(), e);
+            }
+        }
+    }
+
+    private void remind(LocalDate today, JavaMailSender sender, LocalAccounts directory, String prefix) {
         List<String[]> open = jdbc.query("select plan_id, fiscal_year from reporting_period where state <> 'PUBLISHED'",
                 (row, n) -> new String[] {row.getString(1), row.getString(2)});
         for (String[] key : open) {
             periods.period(key[0], Integer.parseInt(key[1])).ifPresent(period -> remind(period, today, sender,
-                    directory));
+                    directory, prefix));
         }
     }
 
-    private void remind(PeriodView.Period period, LocalDate today, JavaMailSender sender, LocalAccounts directory) {
+    private void remind(PeriodView.Period period, LocalDate today, JavaMailSender sender, LocalAccounts directory,
+            String prefix) {
         LocalDate due = period.dueDate();
         List<PeriodView.Department> overdue = new ArrayList<>();
         for (PeriodView.Department department : period.departments()) {
@@ -84,7 +105,7 @@ class PeriodReminders {
                     ? Kind.BEFORE_DUE : null;
             if (kind != null) {
                 send(period, department.department(), kind, directory.emailsOf(LedgerRole.STAFF,
-                        department.department()), staffText(period, department, kind), sender);
+                        department.department()), staffText(period, department, kind, prefix), sender);
             }
             if (department.overdue()) {
                 overdue.add(department);
@@ -123,7 +144,8 @@ class PeriodReminders {
         }
     }
 
-    private static String[] staffText(PeriodView.Period period, PeriodView.Department department, Kind kind) {
+    private static String[] staffText(PeriodView.Period period, PeriodView.Department department, Kind kind,
+            String prefix) {
         String when = kind == Kind.AFTER_DUE ? "提出期限を過ぎています (the due date has passed)"
                 : "提出期限が近づいています (the due date is near)";
         return new String[] {
@@ -131,8 +153,8 @@ class PeriodReminders {
             department.department() + " の皆様\n\n"
                     + period.fiscalYear() + "年度の実績の提出期限は " + period.dueDate() + " です。" + when + "。\n"
                     + "未入力の KPI (KPIs without a figure): " + String.join(", ", department.missing()) + "\n\n"
-                    + "入力と提出 (enter and submit): /api/v1/strategies/" + period.planId() + "/periods/"
-                    + period.fiscalYear() + "\n"};
+                    + "入力と提出 (enter and submit): " + prefix + "/api/v1/strategies/" + period.planId()
+                    + "/periods/" + period.fiscalYear() + "\n"};
     }
 
     private static String[] summaryText(PeriodView.Period period, List<PeriodView.Department> overdue) {
