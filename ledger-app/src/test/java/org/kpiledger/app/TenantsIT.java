@@ -355,9 +355,11 @@ class TenantsIT {
 
     @Test
     void underATenantsPrefixOnlyWhatIsKeptApartByTenantIsServed() {
-        for (Reply notYet : List.of(sapporo.get("/api/v1/kpis"), sapporo.get("/"), sapporo.get("/api/v1/ledger/export"),
-                sapporo.get("/api/v1/integrity"), sapporo.anonymous().get("/kpis/1-1-1-01"),
-                sapporo.get("/api/v1/tenants"))) {
+        for (Reply notYet : List.of(sapporo.get("/api/v1/ledger/export"), sapporo.get("/api/v1/integrity"),
+                sapporo.get("/api/v1/publications/p-1"), sapporo.anonymous().get("/reports/p-1"),
+                sapporo.get("/audit"), sapporo.post("/api/v1/strategies/shinagawa-2015/periods/2016/publication",
+                        json(Map.of("title", "公表"))),
+                sapporo.get("/api/v1/operations/dead-letters"), sapporo.get("/api/v1/tenants"))) {
             assertThat(notYet.status()).isEqualTo(404);
             assertThat(notYet.problemCode()).isEqualTo("TENANT_FEATURE_NOT_AVAILABLE");
         }
@@ -368,6 +370,8 @@ class TenantsIT {
         assertThat(operator.anonymous().underTenant("999999").get("/login").problemCode())
                 .isEqualTo("TENANT_NOT_FOUND");
         assertThat(operator.underTenant(DEFAULT).get("/api/v1/kpis").status()).isEqualTo(200);
+        assertThat(sapporo.get("/api/v1/kpis").status()).as("Sapporo's KPIs, served under its prefix")
+                .isEqualTo(200);
         assertThat(sapporo.anonymous().get("/login").status()).isEqualTo(200);
         assertThat(sapporo.anonymous().get("/login").body()).contains("action=\"/t/" + SAPPORO + "/login\"");
     }

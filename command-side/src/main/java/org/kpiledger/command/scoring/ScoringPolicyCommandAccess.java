@@ -4,15 +4,21 @@ import java.util.List;
 import org.kpiledger.platform.security.AccessRule;
 import org.kpiledger.platform.security.AccessRules;
 import org.kpiledger.platform.security.LedgerRole;
+import org.kpiledger.platform.tenancy.TenantScopedPaths;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 
 /** A city's grading rule is defined by the planning division, as it adopts one. */
 @Component
-class ScoringPolicyCommandAccess implements AccessRules {
+class ScoringPolicyCommandAccess implements AccessRules, TenantScopedPaths {
 
     @Override
     public List<AccessRule> rules() {
         return List.of(AccessRule.role(HttpMethod.POST, "/api/v1/scoring-policies", LedgerRole.PLANNER));
+    }
+
+    @Override
+    public List<String> servedPerTenant() {
+        return paths();
     }
 }

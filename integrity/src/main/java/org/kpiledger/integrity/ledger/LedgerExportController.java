@@ -10,9 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.kpiledger.platform.security.LedgerPrincipal;
+import org.kpiledger.platform.security.LedgerRole;
+import org.kpiledger.platform.tenancy.TenantStreams;
+import org.kpiledger.platform.web.ProblemType;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
@@ -32,15 +37,20 @@ class LedgerExportController {
 
     private final IntegrityChain chain;
     private final IntegrityGuard guard;
+    private final JdbcTemplate jdbc;
+    private final TenantStreams streams;
 
-    LedgerExportController(IntegrityChain chain, IntegrityGuard guard) {
+    LedgerExportController(IntegrityChain chain, IntegrityGuard guard, JdbcTemplate jdbc, TenantStreams streams) {
         this.chain = chain;
         this.guard = guard;
+        this.jdbc = jdbc;
+        this.streams = streams;
     }
 
     @GetMapping("/api/v1/ledger/export")
     @Operation(summary = "The whole log as JSON Lines, each event with its hash, and the latest signed checkpoint")
     ResponseEntity<StreamingResponseBody> export() {
+        refuseAnAuditorWhileTheChainSpansOtherTenants();
         guard.checkpoint(); // signs what is stored so far, if it verifies; the export carries the latest either way
         StreamingResponseBody body = output -> {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 1 << 16);
@@ -55,6 +65,22 @@ class LedgerExportController {
         };
         return ResponseEntity.ok().contentType(JSON_LINES)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ledger.jsonl\"").body(body);
+    }
+
+    /**
+     * One chain spans every tenant's events until each tenant has its own: while it holds another tenant's, the whole
+     * log is the deployment operator's to export, not an auditor's of the default tenant.
+     */
+    private void refuseAnAuditorWhileTheChainSpansOtherTenants() {
+        if (LedgerPrincipal.current().map(principal -> principal.has(LedgerRole.OPERATOR)).orElse(false)) {
+            return;
+        }
+        if (Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from domain_event_entry where not "
+                + streams.ofTheCurrentTenant("aggregate_identifier") + ")", Boolean.class))) {
+            throw ProblemType.OPERATOR_ONLY.exception("This deployment's one hash chain holds other tenants' events "
+                    + "too: until each tenant has a chain of its own, only the deployment's operator exports it.",
+                    null);
+        }
     }
 
     private static void line(BufferedWriter writer, Map<String, Object> fields) {

@@ -10,4 +10,9 @@ import java.util.List;
 public interface AccessRules {
 
     List<AccessRule> rules();
+
+    /** The paths these rules name, each once. */
+    default List<String> paths() {
+        return rules().stream().map(AccessRule::pattern).distinct().toList();
+    }
 }

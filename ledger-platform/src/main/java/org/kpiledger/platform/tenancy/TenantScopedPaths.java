@@ -11,5 +11,5 @@ import java.util.List;
 public interface TenantScopedPaths {
 
     /** Path patterns, as {@link org.springframework.web.util.pattern.PathPattern} reads them. */
-    List<String> patterns();
+    List<String> servedPerTenant();
 }

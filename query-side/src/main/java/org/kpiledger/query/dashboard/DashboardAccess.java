@@ -5,6 +5,7 @@ import org.kpiledger.platform.replica.ReplicaReadPaths;
 import org.kpiledger.platform.security.AccessRule;
 import org.kpiledger.platform.security.AccessRules;
 import org.kpiledger.platform.security.LedgerRole;
+import org.kpiledger.platform.tenancy.TenantScopedPaths;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
  * changes pages stay on the primary with the audit feed.
  */
 @Component
-class DashboardAccess implements AccessRules, ReplicaReadPaths {
+class DashboardAccess implements AccessRules, ReplicaReadPaths, TenantScopedPaths {
 
     @Override
     public List<AccessRule> rules() {
@@ -30,5 +31,11 @@ class DashboardAccess implements AccessRules, ReplicaReadPaths {
     @Override
     public List<String> patterns() {
         return List.of("/", "/kpis/*");
+    }
+
+    /** The audit page shows the deployment's one chain: it waits for a chain per tenant. */
+    @Override
+    public List<String> servedPerTenant() {
+        return paths().stream().filter(path -> !path.equals("/audit")).toList();
     }
 }

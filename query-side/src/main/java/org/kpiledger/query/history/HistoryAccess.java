@@ -4,12 +4,13 @@ import java.util.List;
 import org.kpiledger.platform.security.AccessRule;
 import org.kpiledger.platform.security.AccessRules;
 import org.kpiledger.platform.security.LedgerRole;
+import org.kpiledger.platform.tenancy.TenantScopedPaths;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 
 /** Who changed what is for auditors; the changes between two dates for committees and auditors. */
 @Component
-class HistoryAccess implements AccessRules {
+class HistoryAccess implements AccessRules, TenantScopedPaths {
 
     @Override
     public List<AccessRule> rules() {
@@ -17,5 +18,10 @@ class HistoryAccess implements AccessRules {
                 AccessRule.role(HttpMethod.GET, "/api/v1/kpis/*/history", LedgerRole.AUDITOR),
                 AccessRule.role(HttpMethod.GET, "/api/v1/audit/events", LedgerRole.AUDITOR),
                 AccessRule.role(HttpMethod.GET, "/api/v1/changes", LedgerRole.COMMITTEE, LedgerRole.AUDITOR));
+    }
+
+    @Override
+    public List<String> servedPerTenant() {
+        return paths();
     }
 }

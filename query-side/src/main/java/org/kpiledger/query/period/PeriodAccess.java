@@ -4,6 +4,7 @@ import java.util.List;
 import org.kpiledger.platform.security.AccessRule;
 import org.kpiledger.platform.security.AccessRules;
 import org.kpiledger.platform.security.LedgerRole;
+import org.kpiledger.platform.tenancy.TenantScopedPaths;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
  * page likewise, its review page for the planning division. A published report's page is published like the report.
  */
 @Component
-class PeriodAccess implements AccessRules {
+class PeriodAccess implements AccessRules, TenantScopedPaths {
 
     @Override
     public List<AccessRule> rules() {
@@ -25,5 +26,11 @@ class PeriodAccess implements AccessRules {
                 AccessRule.signedIn(HttpMethod.GET, "/periods/*/*"),
                 AccessRule.read("/reports/*"),
                 AccessRule.role(HttpMethod.GET, "/periods/*/*/departments/*/review", LedgerRole.PLANNER));
+    }
+
+    /** A published report is of the deployment's one chain: it waits for a chain per tenant. */
+    @Override
+    public List<String> servedPerTenant() {
+        return paths().stream().filter(path -> !path.startsWith("/reports/")).toList();
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.kpiledger.platform.replica.ReplicaReadPaths;
 import org.kpiledger.platform.security.AccessRule;
 import org.kpiledger.platform.security.AccessRules;
+import org.kpiledger.platform.tenancy.TenantScopedPaths;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
  * from the replica when there is one.
  */
 @Component
-class StrategyAccess implements AccessRules, ReplicaReadPaths {
+class StrategyAccess implements AccessRules, ReplicaReadPaths, TenantScopedPaths {
 
     @Override
     public List<AccessRule> rules() {
@@ -23,5 +24,10 @@ class StrategyAccess implements AccessRules, ReplicaReadPaths {
     @Override
     public List<String> patterns() {
         return List.of("/api/v1/strategies/*");
+    }
+
+    @Override
+    public List<String> servedPerTenant() {
+        return paths();
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.kpiledger.platform.security.AccessRule;
 import org.kpiledger.platform.security.AccessRules;
 import org.kpiledger.platform.security.LedgerRole;
+import org.kpiledger.platform.tenancy.TenantScopedPaths;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
  * command).
  */
 @Component
-class KpiCommandAccess implements AccessRules {
+class KpiCommandAccess implements AccessRules, TenantScopedPaths {
 
     @Override
     public List<AccessRule> rules() {
@@ -24,5 +25,10 @@ class KpiCommandAccess implements AccessRules {
                 AccessRule.role(HttpMethod.POST, "/api/v1/kpis/*/retirement", LedgerRole.PLANNER),
                 AccessRule.role(HttpMethod.PUT, "/api/v1/kpis/*/placement", LedgerRole.PLANNER),
                 AccessRule.role(HttpMethod.PUT, "/api/v1/kpis/*/department", LedgerRole.PLANNER));
+    }
+
+    @Override
+    public List<String> servedPerTenant() {
+        return paths();
     }
 }

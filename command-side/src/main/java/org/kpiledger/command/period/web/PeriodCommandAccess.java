@@ -4,6 +4,7 @@ import java.util.List;
 import org.kpiledger.platform.security.AccessRule;
 import org.kpiledger.platform.security.AccessRules;
 import org.kpiledger.platform.security.LedgerRole;
+import org.kpiledger.platform.tenancy.TenantScopedPaths;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
  * same table.
  */
 @Component
-class PeriodCommandAccess implements AccessRules {
+class PeriodCommandAccess implements AccessRules, TenantScopedPaths {
 
     private static final String PERIOD = "/api/v1/strategies/*/periods/*";
     private static final String PAGES = "/entry/periods/*/*";
@@ -39,5 +40,11 @@ class PeriodCommandAccess implements AccessRules {
                 AccessRule.role(HttpMethod.POST, PAGES + "/opinions", LedgerRole.COMMITTEE),
                 AccessRule.role(HttpMethod.POST, PAGES + "/publication", LedgerRole.PLANNER),
                 AccessRule.role(HttpMethod.POST, PAGES + "/reopenings", LedgerRole.PLANNER));
+    }
+
+    /** A publication signs the deployment's one chain: it waits for a chain per tenant. */
+    @Override
+    public List<String> servedPerTenant() {
+        return paths().stream().filter(path -> !path.endsWith("/publication")).toList();
     }
 }

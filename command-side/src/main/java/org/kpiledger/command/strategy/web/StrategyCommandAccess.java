@@ -4,12 +4,13 @@ import java.util.List;
 import org.kpiledger.platform.security.AccessRule;
 import org.kpiledger.platform.security.AccessRules;
 import org.kpiledger.platform.security.LedgerRole;
+import org.kpiledger.platform.tenancy.TenantScopedPaths;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 
 /** Planners adopt the scoring policies of a plan, revise its period and retire its parts. */
 @Component
-class StrategyCommandAccess implements AccessRules {
+class StrategyCommandAccess implements AccessRules, TenantScopedPaths {
 
     @Override
     public List<AccessRule> rules() {
@@ -20,5 +21,10 @@ class StrategyCommandAccess implements AccessRules {
                 AccessRule.role(HttpMethod.POST, "/api/v1/strategies/*/policies/*/retirement", LedgerRole.PLANNER),
                 AccessRule.role(HttpMethod.POST, "/api/v1/strategies/*/policies/*/measures/*/retirement",
                         LedgerRole.PLANNER));
+    }
+
+    @Override
+    public List<String> servedPerTenant() {
+        return paths();
     }
 }
