@@ -140,11 +140,17 @@ final class BulkBenchmark {
 
     /** Waits until the query side answers the plan, that is until the catalog that defines it is projected. */
     static void awaitPlan(int port, String admin, String plan, Duration within) throws InterruptedException {
+        awaitReadable(port, admin, "/api/v1/strategies/" + plan, within);
+    }
+
+    /** Waits until the path answers 200, as the projections catch up with what was written. */
+    static void awaitReadable(int port, String authorization, String path, Duration within)
+            throws InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
-        while (LedgerBenchmark.send(LedgerBenchmark.request(port, "/api/v1/strategies/" + plan, admin).GET(),
+        while (LedgerBenchmark.send(LedgerBenchmark.request(port, path, authorization).GET(),
                 HttpResponse.BodyHandlers.ofString()).statusCode() != 200) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The plan " + plan + " was not readable within " + within);
+                throw new IllegalStateException(path + " was not readable within " + within);
             }
             Thread.sleep(100);
         }

@@ -60,6 +60,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * How fast the ledger writes, reads and rebuilds, printed next to raw PostgreSQL on the same server in the same run.
@@ -93,6 +94,8 @@ public class LedgerBenchmark {
     private static final Instant FIRST_RECORDED = Instant.parse("2016-04-01T00:00:00Z");
     private static final Instant LAST_RECORDED = Instant.parse("2025-03-31T00:00:00Z");
     static final String ADMIN_PASSWORD = "benchmark-admin-pass";
+    private static final String SERVICE_ROLE = "kpi_ledger";
+    private static final String SERVICE_PASSWORD = "service-role-of-the-benchmark";
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final Pattern NEXT = Pattern.compile("\"next\":\"([^\"]+)\"");
 
@@ -181,10 +184,19 @@ public class LedgerBenchmark {
                 .start();
     }
 
+    /**
+     * Starts the ledger as the service runs, under an ordinary role that owns its tables, never the superuser: a
+     * superuser passes row-level security by, and would see every tenant's rows as one.
+     */
     static ConfigurableApplicationContext startLedger(EmbeddedPostgres postgres, String... arguments) {
+        new JdbcTemplate(postgres.getPostgresDatabase()).execute("do $$ begin if not exists (select from pg_roles "
+                + "where rolname = '" + SERVICE_ROLE + "') then create role " + SERVICE_ROLE + " login nosuperuser "
+                + "nocreatedb nocreaterole password '" + SERVICE_PASSWORD + "'; end if; end $$; "
+                + "alter schema public owner to " + SERVICE_ROLE);
         List<String> all = new ArrayList<>(List.of("--server.port=0",
-                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                "--spring.datasource.username=postgres", "--spring.main.banner-mode=off",
+                "--spring.datasource.url=" + postgres.getJdbcUrl(SERVICE_ROLE, "postgres"),
+                "--spring.datasource.username=" + SERVICE_ROLE, "--spring.datasource.password=" + SERVICE_PASSWORD,
+                "--spring.main.banner-mode=off",
                 "--kpi-ledger.security.admin-password=" + ADMIN_PASSWORD, "--logging.level.root=WARN"));
         all.addAll(List.of(arguments));
         return new SpringApplicationBuilder(LedgerBenchmark.class).run(all.toArray(String[]::new));

@@ -70,7 +70,9 @@ class LedgerBenchmarkIT {
         assertThat(season.events()).as("each city's KPIs registered and given a figure")
                 .isGreaterThanOrEqualTo(12 * 72 * 2);
         assertThat(season.rawRowsPerSecond()).isPositive();
-        assertThat(SeasonBenchmark.table(season)).contains("| municipalities, each a plan of 72 KPIs | 12 |");
+        assertThat(SeasonBenchmark.table(season))
+                .contains("| municipalities, each a tenant with a plan of 72 KPIs | 12 |");
+        assertThat(season.tenantSeconds()).as("the tenants were created").isPositive();
     }
 
     @Test
