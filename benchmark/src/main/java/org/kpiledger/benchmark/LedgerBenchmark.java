@@ -94,6 +94,8 @@ public class LedgerBenchmark {
     private static final Instant FIRST_RECORDED = Instant.parse("2016-04-01T00:00:00Z");
     private static final Instant LAST_RECORDED = Instant.parse("2025-03-31T00:00:00Z");
     static final String ADMIN_PASSWORD = "benchmark-admin-pass";
+    /** The tenant the stores loaded in bulk belong to: the deployment's default, Shinagawa. */
+    private static final String DEFAULT_TENANT = "131091";
     private static final String SERVICE_ROLE = "kpi_ledger";
     private static final String SERVICE_PASSWORD = "service-role-of-the-benchmark";
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -374,7 +376,7 @@ public class LedgerBenchmark {
             boolean chained) throws SQLException {
         if (chained) {
             try (Statement lock = connection.createStatement()) {
-                lock.execute("select pg_advisory_xact_lock(" + HashChainingStorageEngine.CHAIN_LOCK + ")");
+                lock.execute(HashChainingStorageEngine.lockOfChain(DEFAULT_TENANT));
             }
         }
         insert.executeBatch();

@@ -40,6 +40,7 @@ import org.kpiledger.app.LedgerHttp.Reply;
 import org.kpiledger.integrity.chain.ExportVerifier;
 import org.kpiledger.integrity.chain.MerkleTree;
 import org.kpiledger.integrity.chain.SignedCheckpoint;
+import org.kpiledger.integrity.chain.StoredEntry;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.dao.DataAccessException;
 import tools.jackson.databind.JsonNode;
@@ -479,7 +480,8 @@ class IntegrityIT {
         processes.database().execute("set session_replication_role = replica; "
                 + "delete from domain_event_entry where global_index in (" + positions + ") or global_index = -1; "
                 + "delete from event_chain where global_index in (" + positions + "); "
-                + "insert into domain_event_entry select * from tampered_event; "
+                + "insert into domain_event_entry (" + StoredEntry.COLUMNS + ") select " + StoredEntry.COLUMNS
+                + " from tampered_event; "
                 + "insert into event_chain select * from tampered_chain; "
                 + "drop table tampered_event; drop table tampered_chain");
     }

@@ -22,6 +22,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 final class LedgerProcesses implements AutoCloseable {
 
+    /** The deployment's default tenant, Shinagawa, unless a test configures another. */
+    static final String DEFAULT_TENANT = "131091";
     /** The first administrator's password, given to every application these tests start. */
     static final String ADMIN_PASSWORD = "admin-of-the-test-ledger";
     /** Every Flyway location of the ledger: the platform's and each feature's with tables of its own. */

@@ -5,7 +5,11 @@ import static org.awaitility.Awaitility.await;
 import static org.kpiledger.app.LedgerHttp.json;
 import static org.kpiledger.app.LedgerRequests.oneRowCatalog;
 
+import java.io.BufferedReader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -23,11 +29,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kpiledger.LedgerApplication;
 import org.kpiledger.app.LedgerHttp.Reply;
+import org.kpiledger.integrity.chain.ExportVerifier;
+import org.kpiledger.integrity.chain.GroupCommitAppender;
+import org.kpiledger.integrity.chain.HashChainingStorageEngine;
+import org.kpiledger.integrity.ledger.LedgerImport;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 23, isolation you can prove: Shinagawa (the default tenant) and Sapporo keep the same plan code, the same KPI
@@ -40,6 +52,7 @@ class TenantIsolationIT {
 
     private static final String SAPPORO = "011002";
     private static final String PLAN = "/api/v1/strategies/shinagawa-2015";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Tenant SHINAGAWA = new Tenant("131091", "shinagawa-secret-41", "");
     private static final Tenant SAPPORO_CITY = new Tenant(SAPPORO, "sapporo-secret-73", "/t/" + SAPPORO);
     private static final List<String> MEDIA_TYPES = List.of(MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_HTML_VALUE,
@@ -217,18 +230,138 @@ class TenantIsolationIT {
     }
 
     /**
-     * One hash chain still spans every tenant's events: while it holds Sapporo's, the default tenant's auditors may not
-     * take it away; the deployment's operator, who hosts both, may.
+     * Each city's auditor verifies its own chain, exports only its own events, and checks that export offline with its
+     * city's verifier key, which is not the other city's: neither key vouches for the other's ledger.
      */
     @Test
-    void theWholeLogIsTheOperatorsToExportWhileItHoldsAnotherTenantsEvents() {
-        Reply refused = shinagawaReader.get("/api/v1/ledger/export");
-        assertThat(refused.status()).as(refused.body()).isEqualTo(403);
-        assertThat(refused.problemCode()).isEqualTo("OPERATOR_ONLY");
+    void eachCitysAuditorVerifiesAndExportsItsOwnChainUnderItsOwnKey() throws Exception {
+        Map<String, String> keys = new TreeMap<>();
+        Map<String, String> exports = new TreeMap<>();
+        for (LedgerHttp auditor : List.of(shinagawaReader, sapporoReader)) {
+            Tenant tenant = auditor == shinagawaReader ? SHINAGAWA : SAPPORO_CITY;
+            long stored = processes.database().queryForObject("select count(*) from domain_event_entry "
+                    + "where tenant_id = ?", Long.class, tenant.id());
+            JsonNode integrity = auditor.get("/api/v1/integrity").json();
+            assertThat(integrity.path("verified").asBoolean()).as(tenant.id()).isTrue();
+            assertThat(integrity.path("events").asLong()).as("the events of " + tenant.id() + " only")
+                    .isEqualTo(stored);
+            Reply export = auditor.get("/api/v1/ledger/export");
+            assertThat(export.status()).as(export.body()).isEqualTo(200);
+            List<String> lines = export.body().lines().toList();
+            assertThat(lines).hasSize((int) stored + 1);
+            assertThat(lines.subList(0, lines.size() - 1)).allSatisfy(line -> assertThat(JSON.readTree(line)
+                    .path("streamId").asString()).satisfies(stream -> assertThat(stream.startsWith(SAPPORO + ":"))
+                    .as(stream).isEqualTo(tenant == SAPPORO_CITY)));
+            keys.put(tenant.id(), auditor.get("/api/v1/integrity/public-key").body().strip());
+            exports.put(tenant.id(), export.body());
+        }
+        assertThat(exports.get(SHINAGAWA.id())).contains(SHINAGAWA.secret()).doesNotContain(SAPPORO_CITY.secret());
+        assertThat(exports.get(SAPPORO)).contains(SAPPORO_CITY.secret()).doesNotContain(SHINAGAWA.secret());
+        assertThat(keys.get(SAPPORO)).isNotEqualTo(keys.get(SHINAGAWA.id())).startsWith("kpi-ledger/" + SAPPORO + "+");
+        for (String tenant : keys.keySet()) {
+            for (String key : keys.keySet()) {
+                ExportVerifier.Result result = ExportVerifier.verify(new BufferedReader(new StringReader(
+                        exports.get(tenant))), keys.get(key));
+                assertThat(result.verified()).as(tenant + "'s export under " + key + "'s key: " + result.describe())
+                        .isEqualTo(tenant.equals(key));
+            }
+        }
+    }
 
-        Reply whole = shinagawaAdmin.get("/api/v1/ledger/export");
-        assertThat(whole.status()).isEqualTo(200);
-        assertThat(whole.body()).contains(SHINAGAWA.secret(), SAPPORO_CITY.secret());
+    /**
+     * A third city's history altered behind the ledger's back: its auditor is told, its writes are refused until its
+     * administrator acknowledges the break; the other cities' chains still verify and their writes go on.
+     */
+    @Test
+    void aBreakOfOneCitysChainRefusesThatCitysWritesOnly() throws Exception {
+        String hakodate = "012025";
+        assertThat(shinagawaAdmin.post("/api/v1/tenants", json(Map.of("tenantId", hakodate, "name", "函館市",
+                "timeZone", "Asia/Tokyo", "adminPassword", "hakodate-kanrisha-pass"))).status()).isEqualTo(201);
+        LedgerHttp hakodateAdmin = shinagawaAdmin.anonymous().underTenant(hakodate)
+                .as("admin", "hakodate-kanrisha-pass");
+        assertOk(hakodateAdmin.post("/api/v1/kpis", LedgerRequests.registerStartups("hakodate-1", "sangyo")));
+        assertThat(hakodateAdmin.get("/api/v1/integrity").json().path("verified").asBoolean()).isTrue();
+        try (Connection superuser = processes.database().getDataSource().getConnection();
+             Statement statement = superuser.createStatement()) {
+            statement.execute("set session_replication_role = replica; update domain_event_entry "
+                    + "set payload = payload || convert_to(' ', 'UTF8') "
+                    + "where aggregate_identifier = '" + hakodate + ":hakodate-1'");
+        }
+
+        JsonNode broken = hakodateAdmin.get("/api/v1/integrity").json();
+        assertThat(broken.path("verified").asBoolean()).isFalse();
+        assertThat(broken.path("firstMismatch").path("kind").asString()).isEqualTo("ALTERED");
+        Reply refused = hakodateAdmin.post("/api/v1/kpis", LedgerRequests.registerStartups("hakodate-2", "sangyo"));
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.problemCode()).isEqualTo("LEDGER_INTEGRITY_BROKEN");
+        assertOk(shinagawaAdmin.post("/api/v1/kpis", LedgerRequests.registerStartups("after-hakodate", "sangyo")));
+        assertOk(sapporoAdmin.post("/api/v1/kpis", LedgerRequests.registerStartups("after-hakodate", "sangyo")));
+        for (LedgerHttp auditor : List.of(shinagawaReader, sapporoReader)) {
+            assertThat(auditor.get("/api/v1/integrity").json().path("verified").asBoolean()).isTrue();
+        }
+        JsonNode health = shinagawaAdmin.get("/actuator/health").json();
+        assertThat(health.path("status").asString()).as("the deployment stays up for the other cities")
+                .isEqualTo("UP");
+    }
+
+    /**
+     * Sapporo's chain locked by another process's append in progress: Shinagawa's write is stored meanwhile, and
+     * Sapporo's, deferred, once the lock is free; both chains verify.
+     */
+    @Test
+    void aCitysAppendsDoNotWaitForAnotherCitysChain() throws Exception {
+        GroupCommitAppender appender = ledger.getBean(GroupCommitAppender.class);
+        CompletableFuture<Reply> sapporosWrite;
+        try (Connection otherProcess = processes.serviceDatabase().getDataSource().getConnection()) {
+            otherProcess.setAutoCommit(false);
+            try (Statement lock = otherProcess.createStatement()) {
+                lock.execute(HashChainingStorageEngine.lockOfChain(SAPPORO));
+            }
+            long deferralsBefore = appender.statistics().deferrals();
+            sapporosWrite = CompletableFuture.supplyAsync(() -> sapporoAdmin.post("/api/v1/kpis",
+                    LedgerRequests.registerStartups("while-locked", "sangyo")));
+            await().atMost(Duration.ofSeconds(30)).until(() -> appender.statistics().deferrals() > deferralsBefore);
+
+            Reply shinagawasWrite = CompletableFuture.supplyAsync(() -> shinagawaAdmin.post("/api/v1/kpis",
+                    LedgerRequests.registerStartups("while-locked", "sangyo"))).get(30, TimeUnit.SECONDS);
+            assertOk(shinagawasWrite);
+            assertThat(sapporosWrite).as("Sapporo's write, while its chain is locked elsewhere").isNotDone();
+            otherProcess.commit();
+        }
+        assertOk(sapporosWrite.get(30, TimeUnit.SECONDS));
+        for (LedgerHttp auditor : List.of(shinagawaReader, sapporoReader)) {
+            assertThat(auditor.get("/api/v1/integrity").json().path("verified").asBoolean()).isTrue();
+        }
+    }
+
+    /**
+     * Sapporo moves to a deployment of its own: its export imported there reproduces its head hash and its KPIs, and
+     * its chain verifies there.
+     */
+    @Test
+    void aCitysExportImportedIntoAnotherDeploymentReproducesItsHeadHash() throws Exception {
+        Reply export = sapporoReader.get("/api/v1/ledger/export");
+        String head = JSON.readTree(export.body().lines().toList().get(export.body().lines().toList().size() - 2))
+                .path("hash").asString();
+        try (LedgerProcesses elsewhere = new LedgerProcesses()) {
+            ConfigurableApplicationContext moved = elsewhere.start(LedgerApplication.class);
+            LedgerHttp operator = LedgerProcesses.http(moved);
+            assertThat(operator.post("/api/v1/tenants", json(Map.of("tenantId", SAPPORO, "name", "札幌市",
+                    "timeZone", "Asia/Tokyo", "adminPassword", "sapporo-kanrisha-pass-1"))).status()).isEqualTo(201);
+
+            long imported = moved.getBean(LedgerImport.class).importFrom(new BufferedReader(
+                    new StringReader(export.body())));
+
+            assertThat(imported).isEqualTo(export.body().lines().count() - 1);
+            LedgerHttp sapporo = operator.anonymous().underTenant(SAPPORO).as("admin", "sapporo-kanrisha-pass-1");
+            JsonNode integrity = sapporo.get("/api/v1/integrity").json();
+            assertThat(integrity.path("verified").asBoolean()).isTrue();
+            assertThat(integrity.path("head").asString()).isEqualTo(head);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(sapporo
+                    .get("/api/v1/kpis/" + SAPPORO_CITY.ownKpi()).body()).contains(SAPPORO_CITY.secret()));
+            assertThat(operator.get("/api/v1/kpis/" + SAPPORO_CITY.ownKpi()).status())
+                    .as("the default tenant of the new deployment does not see it").isEqualTo(404);
+        }
     }
 
     /** Every GET handler mapping, once per media type it produces (JSON and pages for those that name none). */

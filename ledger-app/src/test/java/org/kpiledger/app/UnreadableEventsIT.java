@@ -114,8 +114,7 @@ class UnreadableEventsIT {
     private static void append(String kpi, String type, String revision, String payload) throws SQLException {
         try (Connection connection = processes.database().getDataSource().getConnection()) {
             connection.setAutoCommit(false);
-            connection.createStatement()
-                    .execute("select pg_advisory_xact_lock(" + HashChainingStorageEngine.CHAIN_LOCK + ")");
+            HashChainingStorageEngine.lockChains(connection, List.of(LedgerProcesses.DEFAULT_TENANT));
             long sequence;
             try (PreparedStatement last = connection.prepareStatement(
                     "select max(sequence_number) from domain_event_entry where aggregate_identifier = ?")) {

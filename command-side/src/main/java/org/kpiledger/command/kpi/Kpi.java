@@ -48,13 +48,14 @@ import org.kpiledger.platform.AxonPlatformConfiguration;
 import org.kpiledger.platform.events.UnreadableEventException;
 import org.kpiledger.platform.security.LedgerRole;
 import org.kpiledger.platform.web.ProblemType;
+import org.kpiledger.platform.tenancy.TenantStreamLocks;
 
 /**
  * One KPI of the strategy and the rules its history must keep. Command handlers check and apply events; only
  * the event-sourcing handlers change state, so replaying the stream rebuilds exactly this object. Handlers
  * return the KPI's version after the change: the sequence number of its last event.
  */
-@Aggregate(type = StreamTypes.KPI, cache = "aggregateCache")
+@Aggregate(type = StreamTypes.KPI, cache = "aggregateCache", lockFactory = TenantStreamLocks.BEAN)
 class Kpi {
 
     @AggregateIdentifier

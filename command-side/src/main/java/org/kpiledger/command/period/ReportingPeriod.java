@@ -27,6 +27,7 @@ import org.kpiledger.events.period.ReviewDecision;
 import org.kpiledger.platform.AxonPlatformConfiguration;
 import org.kpiledger.platform.events.UnreadableEventException;
 import org.kpiledger.platform.web.ProblemType;
+import org.kpiledger.platform.tenancy.TenantStreamLocks;
 
 /**
  * The reporting period of a plan for one fiscal year and the rules of its cycle: a department submits once until
@@ -35,7 +36,7 @@ import org.kpiledger.platform.web.ProblemType;
  * themselves decide whether their figures may change; {@link ReportingCycle} takes each step on the period and on
  * its KPIs in one unit of work.
  */
-@Aggregate(type = StreamTypes.REPORTING_PERIOD, cache = "aggregateCache")
+@Aggregate(type = StreamTypes.REPORTING_PERIOD, cache = "aggregateCache", lockFactory = TenantStreamLocks.BEAN)
 class ReportingPeriod {
 
     /** A department's last submission and where its review stands. */

@@ -10,9 +10,10 @@ import org.kpiledger.events.StreamTypes;
 import org.kpiledger.events.scoring.DefineScoringPolicyCommand;
 import org.kpiledger.events.scoring.ScoringPolicyDefinedEvent;
 import org.kpiledger.events.scoring.ScoringPolicyEvent;
+import org.kpiledger.platform.tenancy.TenantStreamLocks;
 
 /** A scoring policy version a city defined: created once, never changed (a second definition is refused). */
-@Aggregate(type = StreamTypes.SCORING_POLICY)
+@Aggregate(type = StreamTypes.SCORING_POLICY, lockFactory = TenantStreamLocks.BEAN)
 class ScoringPolicyDefinition {
 
     @AggregateIdentifier

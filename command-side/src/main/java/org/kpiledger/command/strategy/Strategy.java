@@ -30,13 +30,14 @@ import org.kpiledger.events.strategy.StrategyPart;
 import org.kpiledger.events.strategy.StrategyPartRetiredEvent;
 import org.kpiledger.platform.events.UnreadableEventException;
 import org.kpiledger.platform.web.ProblemType;
+import org.kpiledger.platform.tenancy.TenantStreamLocks;
 
 /**
  * A strategy's structure: its basic goals, policies and measures, its period and the plan it succeeds. Stating it
  * records only what differs from what the ledger holds, so a renamed goal is history and a repeated statement is
  * nothing; its period and its parts' retirement change only by recorded decisions.
  */
-@Aggregate(type = StreamTypes.STRATEGY, cache = "aggregateCache")
+@Aggregate(type = StreamTypes.STRATEGY, cache = "aggregateCache", lockFactory = TenantStreamLocks.BEAN)
 class Strategy {
 
     @AggregateIdentifier

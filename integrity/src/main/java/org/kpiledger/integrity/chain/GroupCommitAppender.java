@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,11 +13,15 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -36,18 +39,23 @@ import org.slf4j.LoggerFactory;
 /**
  * The ledger's one appender (group commit): every command's events wait in one queue; one thread takes whatever has
  * queued, stores it in one transaction (one statement for the events, one for their chain entries), takes the
- * chain's lock once for the batch and commits with one flush, then answers every command of the batch. An append
+ * chain's lock of each tenant in the batch once and commits with one flush, then answers every command of the batch.
+ * Each tenant's events are chained after that tenant's head ({@link HashChainingStorageEngine}). An append
  * (the events of one unit of work) is stored whole or not at all; one that collides with what is stored (the same
  * stream and sequence, written by another process or a concurrent command) is refused alone with Axon's
  * {@link ConcurrencyException}, and the rest of its batch is stored.
  *
- * <p>Positions are allocated inside the appending transaction under the chain's lock, which every appender of every
- * process takes: they commit in position order, so a reader never sees a later position before an earlier one.
+ * <p>Positions are allocated inside the appending transaction under the locks of the chains it appends to, which every
+ * appender of every process takes: a tenant's events commit in position order, so a verifier never sees a later
+ * entry of a chain before an earlier one. Different tenants' appends take different locks and do not wait on each
+ * other; their positions may commit out of order, which Axon's tracking tokens follow as gaps.
  */
 public final class GroupCommitAppender implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitAppender.class);
     private static final HexFormat HEX = HexFormat.of();
+    /** How long appends deferred behind another process's append to their chain wait before they are tried again. */
+    private static final long RETRY_MILLIS = 2;
     private static final String INSERT_EVENTS = """
             insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, time_stamp,
                 payload_type, payload_revision, payload, meta_data)
@@ -59,25 +67,29 @@ public final class GroupCommitAppender implements AutoCloseable {
                 meta_data, place)
             order by place
             returning global_index, event_identifier, type, aggregate_identifier, sequence_number, time_stamp,
-                payload_type, payload_revision""";
+                payload_type, payload_revision, tenant_id""";
     private static final String STORED_ALREADY = """
             select aggregate_identifier, sequence_number from domain_event_entry
             where (aggregate_identifier, sequence_number) in (select * from unnest(?::varchar[], ?::bigint[]))""";
 
     private final DataSource dataSource;
     private final Serializer serializer;
+    private final String defaultTenant;
     private final int maxBatchEvents;
     private final BlockingQueue<Append> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong appends = new AtomicLong();
     private final AtomicLong events = new AtomicLong();
+    private final AtomicLong deferrals = new AtomicLong();
     private volatile boolean closed;
 
     /** @param dataSource the appender's own connections, closed with it */
-    public GroupCommitAppender(DataSource dataSource, Serializer serializer, int maxBatchEvents) {
+    public GroupCommitAppender(DataSource dataSource, Serializer serializer, String defaultTenant,
+            int maxBatchEvents) {
         this.dataSource = dataSource;
         this.serializer = serializer;
+        this.defaultTenant = defaultTenant;
         this.maxBatchEvents = maxBatchEvents;
         this.thread = new Thread(this::run, "kpi-ledger-appender");
         thread.setDaemon(true);
@@ -85,20 +97,23 @@ public final class GroupCommitAppender implements AutoCloseable {
     }
 
     /** An event as it will be stored, column for column. */
-    private record Row(String eventId, String streamType, String streamId, long sequence, String timestamp,
-                       String payloadType, String payloadRevision, byte[] payload, byte[] metadata) {
+    private record Row(String tenant, String eventId, String streamType, String streamId, long sequence,
+                       String timestamp, String payloadType, String payloadRevision, byte[] payload, byte[] metadata) {
     }
 
     /** The events of one unit of work, serialized by the thread that waits for them to be stored. */
     private record Append(List<Row> rows, EventMessage<?> first, CompletableFuture<Void> stored) {
     }
 
-    /** How much grouping happened since start: batches committed, appends and events in them. */
-    public record Statistics(long batches, long appends, long events) {
+    /**
+     * How much grouping happened since start: batches committed, appends and events in them, and how often an append
+     * was deferred because another process was appending to its tenant's chain.
+     */
+    public record Statistics(long batches, long appends, long events, long deferrals) {
     }
 
     public Statistics statistics() {
-        return new Statistics(batches.get(), appends.get(), events.get());
+        return new Statistics(batches.get(), appends.get(), events.get(), deferrals.get());
     }
 
     /** Stores the events, chained, in a batch with whatever else is waiting; returns once they are committed. */
@@ -127,26 +142,38 @@ public final class GroupCommitAppender implements AutoCloseable {
         DomainEventMessage<?> event = EventUtils.asDomainEventMessage(message);
         SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
         SerializedObject<byte[]> metadata = event.serializeMetaData(serializer, byte[].class);
-        return new Row(event.getIdentifier(), event.getType(), event.getAggregateIdentifier(),
+        return new Row(HashChainingStorageEngine.tenantOfStream(event.getAggregateIdentifier(), defaultTenant),
+                event.getIdentifier(), event.getType(), event.getAggregateIdentifier(),
                 event.getSequenceNumber(), DateTimeUtils.formatInstant(event.getTimestamp()),
                 payload.getType().getName(), payload.getType().getRevision(), payload.getData(), metadata.getData());
     }
 
+    /**
+     * Stores batch after batch. The appends whose tenants' chains another process is appending to wait, first in
+     * line, for the next batch, a few milliseconds later: meanwhile the other tenants' appends go on.
+     */
     private void run() {
-        while (!closed || !queue.isEmpty()) {
-            List<Append> batch = new ArrayList<>();
+        List<Append> deferred = new ArrayList<>();
+        while (!closed || !queue.isEmpty() || !deferred.isEmpty()) {
+            List<Append> batch = new ArrayList<>(deferred);
+            deferred.clear();
             try {
-                batch.add(queue.take());
+                Append first = batch.isEmpty() ? queue.take() : queue.poll(RETRY_MILLIS, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    batch.add(first);
+                }
             } catch (InterruptedException e) {
-                continue; // closing: what is queued is still stored
+                if (batch.isEmpty()) {
+                    continue; // closing: what is queued is still stored
+                }
             }
-            int size = batch.get(0).rows().size();
+            int size = batch.stream().mapToInt(append -> append.rows().size()).sum();
             for (Append next = queue.peek(); next != null && size + next.rows().size() <= maxBatchEvents;
                     next = queue.peek()) {
                 batch.add(queue.poll());
                 size += next.rows().size();
             }
-            storeOrIsolate(batch);
+            deferred.addAll(storeOrIsolate(batch));
         }
     }
 
@@ -155,44 +182,70 @@ public final class GroupCommitAppender implements AutoCloseable {
      * database out of reach fails the whole batch at once, and the appends queued while the batch waited for it:
      * storing each alone, or the queued ones as the next batch, would make their commands wait out the timeout again.
      */
-    private void storeOrIsolate(List<Append> batch) {
+    private List<Append> storeOrIsolate(List<Append> batch) {
         try {
-            store(batch);
+            return store(batch);
         } catch (SQLException | RuntimeException failed) {
             if (DatabaseUnavailable.isCause(failed)) {
                 List<Append> waiting = new ArrayList<>(batch);
                 queue.drainTo(waiting);
                 waiting.forEach(append -> append.stored().completeExceptionally(refusal(append, failed)));
-                return;
+                return List.of();
             }
             if (batch.size() == 1) {
                 batch.get(0).stored().completeExceptionally(refusal(batch.get(0), failed));
-                return;
+                return List.of();
             }
             LOG.debug("A batch of {} appends failed ({}); storing each alone", batch.size(), failed.getMessage());
+            List<Append> deferred = new ArrayList<>();
             for (Append append : batch) {
-                storeOrIsolate(List.of(append));
+                deferred.addAll(storeOrIsolate(List.of(append)));
             }
+            return deferred;
         }
     }
 
-    private void store(List<Append> batch) throws SQLException {
+    /**
+     * Stores the appends of the batch whose tenants' chains it could lock, and answers the others, deferred. While
+     * the appender is closing it waits for every lock instead, so that nothing is left waiting.
+     */
+    private List<Append> store(List<Append> batch) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                try (Statement lock = connection.createStatement()) {
-                    lock.execute("select pg_advisory_xact_lock(" + HashChainingStorageEngine.CHAIN_LOCK + ")");
+                Set<String> tenants = new TreeSet<>();
+                batch.forEach(append -> append.rows().forEach(row -> tenants.add(row.tenant())));
+                if (closed) {
+                    HashChainingStorageEngine.lockChains(connection, tenants);
+                } else {
+                    tenants.retainAll(HashChainingStorageEngine.tryLockChains(connection, tenants));
                 }
-                List<Append> accepted = refuseCollisions(connection, batch);
+                Map<Boolean, List<Append>> locked = batch.stream().collect(Collectors.partitioningBy(append ->
+                        append.rows().stream().allMatch(row -> tenants.contains(row.tenant()))));
+                List<Append> deferred = locked.get(false);
+                deferrals.addAndGet(deferred.size());
+                if (locked.get(true).isEmpty()) {
+                    connection.rollback();
+                    return deferred;
+                }
+                List<Append> accepted = refuseCollisions(connection, locked.get(true));
                 List<Row> rows = accepted.stream().flatMap(append -> append.rows().stream()).toList();
                 if (!rows.isEmpty()) {
-                    chain(connection, insert(connection, rows));
+                    Map<String, List<StoredEntry>> stored = insert(connection, rows);
+                    if (!tenants.containsAll(stored.keySet())) {
+                        throw new IllegalStateException("Events were stored for tenants " + stored.keySet()
+                                + " while the chains of " + tenants + " were locked");
+                    }
+                    for (Map.Entry<String, List<StoredEntry>> chain : stored.entrySet()) {
+                        chain(connection, chain.getKey(), chain.getValue());
+                    }
                 }
                 connection.commit();
                 batches.incrementAndGet();
                 appends.addAndGet(accepted.size());
                 events.addAndGet(rows.size());
                 accepted.forEach(append -> append.stored().complete(null));
+                return deferred;
             } catch (SQLException | RuntimeException failed) {
                 connection.rollback();
                 throw failed;
@@ -202,7 +255,8 @@ public final class GroupCommitAppender implements AutoCloseable {
 
     /**
      * Refuses, with a concurrency failure of their own, the appends whose stream and sequence are stored already or
-     * claimed by an earlier append of the batch; answers the others. Under the chain's lock nothing else appends.
+     * claimed by an earlier append of the batch; answers the others. Under the chains' locks nothing else appends to
+     * the streams of their tenants.
      */
     private List<Append> refuseCollisions(Connection connection, List<Append> batch) throws SQLException {
         Set<String> taken = new HashSet<>();
@@ -230,14 +284,14 @@ public final class GroupCommitAppender implements AutoCloseable {
     }
 
     /**
-     * Inserts the rows in their order in one statement; answers them as stored, in position order: the text columns
-     * as the database returns them (what an assignment to their column made of them), the payload and metadata bytes
-     * as sent (a bytea column stores its bytes verbatim).
+     * Inserts the rows in their order in one statement; answers them as stored, by tenant, in position order: the
+     * text columns as the database returns them (what an assignment to their column made of them), the payload and
+     * metadata bytes as sent (a bytea column stores its bytes verbatim).
      */
-    private static List<StoredEntry> insert(Connection connection, List<Row> rows) throws SQLException {
+    private static Map<String, List<StoredEntry>> insert(Connection connection, List<Row> rows) throws SQLException {
         Map<String, Row> sent = new HashMap<>();
         rows.forEach(row -> sent.put(row.eventId(), row));
-        List<StoredEntry> stored = new ArrayList<>(rows.size());
+        Map<String, List<StoredEntry>> stored = new TreeMap<>();
         try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENTS)) {
             insert.setArray(1, array(connection, "varchar", rows.stream().map(Row::eventId).toArray()));
             insert.setArray(2, array(connection, "varchar", rows.stream().map(Row::streamId).toArray()));
@@ -257,24 +311,28 @@ public final class GroupCommitAppender implements AutoCloseable {
                         throw new IllegalStateException("An event identifier was stored otherwise than sent: "
                                 + row.getString("event_identifier"));
                     }
-                    stored.add(StoredEntry.of(row, bytes.payload(), bytes.metadata()));
+                    stored.computeIfAbsent(row.getString("tenant_id"), tenant -> new ArrayList<>())
+                            .add(StoredEntry.of(row, bytes.payload(), bytes.metadata()));
                 }
             }
         }
-        stored.sort(Comparator.comparingLong(StoredEntry::position));
+        stored.values().forEach(entries -> entries.sort(Comparator.comparingLong(StoredEntry::position)));
         return stored;
     }
 
     /**
-     * Hashes the stored entries, in position order, after the chain's head and stores their hashes; on a connection
-     * whose transaction holds the chain's lock.
+     * Hashes a tenant's stored entries, in position order, after the head of the tenant's chain and stores their
+     * hashes; on a connection whose transaction holds the lock of the tenant's chain.
      */
-    static void chain(Connection connection, List<StoredEntry> stored) throws SQLException {
+    static void chain(Connection connection, String tenant, List<StoredEntry> stored) throws SQLException {
         String previous = LedgerEntry.GENESIS;
-        try (Statement head = connection.createStatement();
-             ResultSet row = head.executeQuery("select hash from event_chain order by global_index desc limit 1")) {
-            if (row.next()) {
-                previous = HEX.formatHex(row.getBytes(1));
+        try (PreparedStatement head = connection.prepareStatement(
+                "select hash from event_chain where tenant_id = ? order by global_index desc limit 1")) {
+            head.setString(1, tenant);
+            try (ResultSet row = head.executeQuery()) {
+                if (row.next()) {
+                    previous = HEX.formatHex(row.getBytes(1));
+                }
             }
         }
         Long[] positions = new Long[stored.size()];
@@ -284,10 +342,11 @@ public final class GroupCommitAppender implements AutoCloseable {
             previous = stored.get(i).withPreviousHash(previous).hash();
             hashes[i] = HEX.parseHex(previous);
         }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "insert into event_chain (global_index, hash) select * from unnest(?::bigint[], ?::bytea[])")) {
-            insert.setArray(1, connection.createArrayOf("bigint", positions));
-            insert.setArray(2, connection.createArrayOf("bytea", hashes));
+        try (PreparedStatement insert = connection.prepareStatement("insert into event_chain (global_index, hash, "
+                + "tenant_id) select position, hash, ? from unnest(?::bigint[], ?::bytea[]) as entry (position, hash)")) {
+            insert.setString(1, tenant);
+            insert.setArray(2, connection.createArrayOf("bigint", positions));
+            insert.setArray(3, connection.createArrayOf("bytea", hashes));
             insert.executeUpdate();
         }
     }

@@ -4,10 +4,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -17,17 +24,20 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 
 /**
- * Axon's event storage with the hash chain: appends go to the ledger's one {@link GroupCommitAppender}, which stores
- * them with whatever else is waiting in one transaction under the chain's lock (a PostgreSQL advisory lock held to the
- * end of the appending transaction, in whatever process) and stores the hash of each event as stored
- * ({@link StoredEntry}) after the hash of the event before it. So events are chained in position order as they
- * commit, never forked, never skipped, and no stored event is ever unchained: a transaction that rolls back takes its
- * hashes with it. Reads are the delegate's.
+ * Axon's event storage with the hash chains: each tenant's events form a chain of their own. Appends go to the
+ * ledger's one {@link GroupCommitAppender}, which stores them with whatever else is waiting in one transaction under
+ * the lock of each tenant's chain it appends to (a PostgreSQL advisory lock held to the end of the appending
+ * transaction, in whatever process) and stores the hash of each event as stored ({@link StoredEntry}) after the hash
+ * of its tenant's event before it. So a tenant's events are chained in position order as they commit, never forked,
+ * never skipped, and no stored event is ever unchained: a transaction that rolls back takes its hashes with it. An
+ * event's tenant is the one its stored stream id names ({@code <tenantId>:<id>}; the default tenant's ids name none),
+ * which its hash commits to. Reads are the delegate's.
  */
 public class HashChainingStorageEngine implements EventStorageEngine {
 
-    /** The advisory lock key of the chain: "kpi-ledg" in ASCII. */
-    public static final long CHAIN_LOCK = 0x6b70692d6c656467L;
+    /** The class of the chains' advisory locks, "kpic" in ASCII; the second key is the tenant's code. */
+    public static final int CHAIN_LOCK = 0x6b706963;
+    private static final Pattern TENANT_STREAM = Pattern.compile("^[0-9]{6}:");
 
     private final EventStorageEngine delegate;
     private final GroupCommitAppender appender;
@@ -43,21 +53,71 @@ public class HashChainingStorageEngine implements EventStorageEngine {
     }
 
     /**
-     * Hashes events stored by other means than the appender (loaded in bulk), as stored, after the chain's head, and
-     * stores their hashes; on a connection whose transaction holds the chain's lock.
+     * The tenant whose chain an event stored under this stream id belongs to: as {@code domain_event_entry.tenant_id}
+     * reckons it (migration V23).
      */
-    public static void chain(Connection connection, String[] identifiers) throws SQLException {
-        List<StoredEntry> stored = new ArrayList<>();
-        try (PreparedStatement read = connection.prepareStatement("select " + StoredEntry.COLUMNS
-                + " from domain_event_entry where event_identifier = any(?) order by global_index")) {
-            read.setArray(1, connection.createArrayOf("varchar", identifiers));
-            try (ResultSet row = read.executeQuery()) {
-                while (row.next()) {
-                    stored.add(StoredEntry.of(row, null));
+    public static String tenantOfStream(String storedId, String defaultTenant) {
+        return storedId != null && TENANT_STREAM.matcher(storedId).find() ? storedId.substring(0, 6) : defaultTenant;
+    }
+
+    /**
+     * The SQL that takes the lock of a tenant's chain until the end of the transaction. A tenant's code is six
+     * digits: it is the lock's second key as it is.
+     */
+    public static String lockOfChain(String tenant) {
+        return "select pg_advisory_xact_lock(" + CHAIN_LOCK + ", " + Integer.parseInt(tenant) + ")";
+    }
+
+    /** Takes the locks of the tenants' chains, in one order in every process, so that no two appends deadlock. */
+    public static void lockChains(Connection connection, Collection<String> tenants) throws SQLException {
+        try (Statement lock = connection.createStatement()) {
+            for (String tenant : new TreeSet<>(tenants)) {
+                lock.execute(lockOfChain(tenant));
+            }
+        }
+    }
+
+    /**
+     * Takes the locks of those of the tenants' chains nobody else holds, without waiting; answers the tenants whose
+     * chains it locked.
+     */
+    public static Set<String> tryLockChains(Connection connection, Collection<String> tenants) throws SQLException {
+        Set<String> locked = new TreeSet<>();
+        try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_xact_lock(?, ?)")) {
+            for (String tenant : new TreeSet<>(tenants)) {
+                lock.setInt(1, CHAIN_LOCK);
+                lock.setInt(2, Integer.parseInt(tenant));
+                try (ResultSet row = lock.executeQuery()) {
+                    if (row.next() && row.getBoolean(1)) {
+                        locked.add(tenant);
+                    }
                 }
             }
         }
-        GroupCommitAppender.chain(connection, stored);
+        return locked;
+    }
+
+    /**
+     * Hashes events stored by other means than the appender (loaded in bulk), as stored, each after its tenant's
+     * head, and stores their hashes; takes the locks of their tenants' chains, which a transaction that allocates
+     * their positions must have taken before (so that they commit in position order).
+     */
+    public static void chain(Connection connection, String[] identifiers) throws SQLException {
+        Map<String, List<StoredEntry>> stored = new TreeMap<>();
+        try (PreparedStatement read = connection.prepareStatement("select " + StoredEntry.COLUMNS
+                + ", tenant_id from domain_event_entry where event_identifier = any(?) order by global_index")) {
+            read.setArray(1, connection.createArrayOf("varchar", identifiers));
+            try (ResultSet row = read.executeQuery()) {
+                while (row.next()) {
+                    stored.computeIfAbsent(row.getString("tenant_id"), tenant -> new ArrayList<>())
+                            .add(StoredEntry.of(row, null));
+                }
+            }
+        }
+        lockChains(connection, stored.keySet());
+        for (Map.Entry<String, List<StoredEntry>> chain : stored.entrySet()) {
+            GroupCommitAppender.chain(connection, chain.getKey(), chain.getValue());
+        }
     }
 
     @Override

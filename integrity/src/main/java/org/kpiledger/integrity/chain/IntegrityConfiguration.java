@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.kpiledger.platform.tenancy.DefaultTenant;
 import org.kpiledger.platform.tenancy.TenantStreamsStorageEngine;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -58,12 +59,12 @@ public class IntegrityConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = HASH_CHAIN, havingValue = "true", matchIfMissing = true)
     GroupCommitAppender groupCommitAppender(DataSource dataSource, @Qualifier("eventSerializer") Serializer serializer,
-            @Value("${" + APPEND_BATCH_EVENTS + ":5000}") int maxBatchEvents) throws SQLException {
+            DefaultTenant defaultTenant, @Value("${" + APPEND_BATCH_EVENTS + ":5000}") int maxBatchEvents) throws SQLException {
         HikariConfig own = new HikariConfig();
         dataSource.unwrap(HikariDataSource.class).copyStateTo(own);
         own.setPoolName("kpi-ledger-appender");
         own.setMaximumPoolSize(1);
         own.setMinimumIdle(0); // a process that never appends (a query side alone) holds no connection for it
-        return new GroupCommitAppender(new HikariDataSource(own), serializer, maxBatchEvents);
+        return new GroupCommitAppender(new HikariDataSource(own), serializer, defaultTenant.id(), maxBatchEvents);
     }
 }

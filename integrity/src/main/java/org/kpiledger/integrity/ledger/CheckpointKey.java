@@ -3,6 +3,7 @@ package org.kpiledger.integrity.ledger;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -22,15 +23,12 @@ import java.util.regex.Pattern;
 import org.kpiledger.integrity.chain.SignedCheckpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 
 /**
- * The Ed25519 key that signs checkpoints, from the PEM file {@code kpi-ledger.integrity.signing-key-file} (a private
- * key in PKCS#8 and its public key), generated there at first start when the file does not exist. Without a file,
- * a key for this run only (the tests): checkpoints it signs cannot be checked after a restart.
+ * The Ed25519 key that signs one tenant's checkpoints ({@link CheckpointKeys}), from a PEM file (a private key in
+ * PKCS#8 and its public key), generated there at its first use when the file does not exist. Without a file, a key for
+ * this run only (the tests): checkpoints it signs cannot be checked after a restart.
  */
-@Component
 public class CheckpointKey {
 
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointKey.class);
@@ -41,9 +39,8 @@ public class CheckpointKey {
     private final Path outsideCopy;
     private volatile SignedCheckpoint newestSigned;
 
-    CheckpointKey(@Value("${kpi-ledger.integrity.origin:kpi-ledger}") String origin,
-            @Value("${kpi-ledger.integrity.signing-key-file:}") String file) throws IOException,
-            GeneralSecurityException {
+    /** @param file the key's PEM file; blank for a key of this run only */
+    CheckpointKey(String origin, String file) throws IOException, GeneralSecurityException {
         this.origin = origin;
         this.outsideCopy = file.isBlank() ? null
                 : Path.of(file).toAbsolutePath().resolveSibling(Path.of(file).getFileName() + ".latest-checkpoint");
@@ -51,14 +48,11 @@ public class CheckpointKey {
             newestSigned = SignedCheckpoint.parse(Files.readString(outsideCopy, StandardCharsets.UTF_8));
         }
         if (file.isBlank()) {
-            LOG.warn("No kpi-ledger.integrity.signing-key-file: checkpoints are signed with a key of this run only");
             keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         } else if (Files.exists(Path.of(file))) {
             keys = read(Files.readString(Path.of(file)));
         } else {
-            keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-            write(Path.of(file), keys);
-            LOG.info("Generated the checkpoint signing key in {}; its public key: {}", file, verifierKey());
+            keys = generateOrRead(Path.of(file));
         }
     }
 
@@ -130,6 +124,22 @@ public class CheckpointKey {
         return new KeyPair(publicKey, privateKey);
     }
 
+    /**
+     * Generates the key into the file; reads the file instead when another process generated it first (two
+     * command sides that meet a new tenant at once).
+     */
+    private KeyPair generateOrRead(Path file) throws IOException, GeneralSecurityException {
+        KeyPair generated = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        try {
+            write(file, generated);
+        } catch (FileAlreadyExistsException generatedElsewhere) {
+            return read(Files.readString(file));
+        }
+        LOG.info("Generated the checkpoint signing key of {} in {}; its public key: {}", origin, file,
+                SignedCheckpoint.verifierKey(origin, generated.getPublic()));
+        return generated;
+    }
+
     private static void write(Path file, KeyPair keys) throws IOException {
         Path directory = file.toAbsolutePath().getParent();
         Files.createDirectories(directory);
@@ -142,7 +152,11 @@ public class CheckpointKey {
             LOG.warn("Cannot restrict {} to its owner on this file system", file);
         }
         Files.writeString(written, pem, StandardCharsets.US_ASCII);
-        Files.move(written, file);
+        try {
+            Files.move(written, file);
+        } finally {
+            Files.deleteIfExists(written);
+        }
     }
 
     private static String block(String type, byte[] der) {

@@ -2,8 +2,8 @@ package org.kpiledger.integrity.ledger;
 
 import java.util.List;
 import org.kpiledger.platform.security.AccessRule;
-import org.kpiledger.platform.security.AccessRules;
 import org.kpiledger.platform.security.LedgerRole;
+import org.kpiledger.platform.tenancy.ServedPerTenant;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 
@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * key, checkpoints, proofs) is public.
  */
 @Component
-class IntegrityAccess implements AccessRules {
+class IntegrityAccess implements ServedPerTenant {
 
     @Override
     public List<AccessRule> rules() {

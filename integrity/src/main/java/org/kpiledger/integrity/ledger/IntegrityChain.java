@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -27,6 +28,7 @@ import org.kpiledger.integrity.chain.LedgerEventTypes;
 import org.kpiledger.integrity.chain.MerkleTree;
 import org.kpiledger.integrity.chain.SignedCheckpoint;
 import org.kpiledger.integrity.chain.StoredEntry;
+import org.kpiledger.platform.tenancy.DefaultTenant;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -36,10 +38,12 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The hash chain as stored (scheme 2, docs/integrity.md): verification of every entry from its stored columns, of
- * every checkpoint's signature and root, of each stream's sequence and of the newest checkpoint against the copy
- * kept outside the database; checkpoints, inclusion and consistency proofs, the export, and the chaining of events
- * stored without the chain (written before it existed, or imported).
+ * The hash chain of the tenant the current thread works for, as stored (scheme 2, docs/integrity.md): verification of
+ * every entry from its stored columns, of every checkpoint's signature (by the tenant's key) and root, of each
+ * stream's sequence and of the newest checkpoint against the copy kept outside the database; checkpoints, inclusion
+ * and consistency proofs, the export, and the chaining of events stored without the chain (written before it existed,
+ * or imported). A tenant's entries are its events only, in position order; the positions between them are other
+ * tenants'.
  */
 @Component
 public class IntegrityChain {
@@ -55,13 +59,13 @@ public class IntegrityChain {
      */
     private static final String ENTRIES = "select coalesce(e.global_index, c.global_index) as position, "
             + "e.global_index as event_position, " + StoredEntry.COLUMNS.replaceAll("(^|, )", "$1e.") + ", c.hash "
-            + "from (select * from domain_event_entry where global_index > ?) e "
-            + "full join (select global_index, hash from event_chain where global_index > ?) c "
+            + "from (select * from domain_event_entry where tenant_id = ? and global_index > ?) e "
+            + "full join (select global_index, hash from event_chain where tenant_id = ? and global_index > ?) c "
             + "on c.global_index = e.global_index order by coalesce(e.global_index, c.global_index)";
     /** An event of a stream whose predecessor in that stream is not stored: a hole in the stream's sequence. */
     private static final String SEQUENCE_GAPS = """
             select e.global_index, e.aggregate_identifier, e.sequence_number from domain_event_entry e
-            where e.global_index > ? and e.type is not null and e.sequence_number > 0 and not exists (
+            where e.tenant_id = ? and e.global_index > ? and e.type is not null and e.sequence_number > 0 and not exists (
                 select 1 from domain_event_entry p
                 where p.aggregate_identifier = e.aggregate_identifier and p.sequence_number = e.sequence_number - 1)
             order by e.global_index""";
@@ -70,12 +74,13 @@ public class IntegrityChain {
     private final Serializer serializer;
     private final TransactionTemplate snapshot;
     private final TransactionTemplate writing;
-    private final CheckpointKey key;
-    /** What the last verification found to hold, from which the next one that need not start over goes on. */
-    private final AtomicReference<Verified> verified = new AtomicReference<>(Verified.NOTHING);
+    private final CheckpointKeys keys;
+    private final DefaultTenant defaultTenant;
+    /** By tenant, what its last verification found to hold, from which its next one that need not start over goes on. */
+    private final Map<String, AtomicReference<Verified>> verified = new ConcurrentHashMap<>();
 
     IntegrityChain(DataSource dataSource, @Qualifier("eventSerializer") Serializer serializer,
-            PlatformTransactionManager transactions, CheckpointKey key) {
+            PlatformTransactionManager transactions, CheckpointKeys keys, DefaultTenant defaultTenant) {
         this.jdbc = new JdbcTemplate(dataSource);
         jdbc.setFetchSize(1_000);
         this.serializer = serializer;
@@ -83,7 +88,17 @@ public class IntegrityChain {
         snapshot.setReadOnly(true);
         snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.writing = new TransactionTemplate(transactions);
-        this.key = key;
+        this.keys = keys;
+        this.defaultTenant = defaultTenant;
+    }
+
+    /** The tenant whose chain the current thread reads. */
+    private String tenant() {
+        return defaultTenant.current();
+    }
+
+    private AtomicReference<Verified> verifiedOf(String tenant) {
+        return verified.computeIfAbsent(tenant, any -> new AtomicReference<>(Verified.NOTHING));
     }
 
     /** What can be wrong with the stored history; a break is named by its kind and position. */
@@ -156,9 +171,23 @@ public class IntegrityChain {
                 null);
     }
 
+    /**
+     * The tenants with events or chain entries stored after a position, each with the last such position: whose
+     * chains a verification of what came since must look at. Across tenants, positions may commit out of order.
+     */
+    public Map<String, Long> tenantsWrittenAfter(long position) {
+        Map<String, Long> tenants = new TreeMap<>();
+        jdbc.query("select tenant_id, max(global_index) from domain_event_entry where global_index > ? "
+                + "group by tenant_id union all select tenant_id, max(global_index) from event_chain "
+                + "where global_index > ? group by tenant_id",
+                (RowCallbackHandler) row -> tenants.merge(row.getString(1), row.getLong(2), Math::max),
+                position, position);
+        return tenants;
+    }
+
     /** Checks the whole history from its first entry: every event, every checkpoint. */
     public Verification verifyAll() {
-        Optional<SignedCheckpoint> outside = key.newestSigned();
+        Optional<SignedCheckpoint> outside = keys.current().newestSigned();
         return snapshot.execute(status -> verify(Verified.NOTHING, outside, null));
     }
 
@@ -167,7 +196,7 @@ public class IntegrityChain {
      * note) is signed by the ledger's key and is a prefix of the log as stored.
      */
     public Verification verifyAgainst(SignedCheckpoint supplied) {
-        Optional<SignedCheckpoint> outside = key.newestSigned();
+        Optional<SignedCheckpoint> outside = keys.current().newestSigned();
         return snapshot.execute(status -> verify(Verified.NOTHING, outside, supplied));
     }
 
@@ -177,12 +206,12 @@ public class IntegrityChain {
      * and every start run.
      */
     public Verification verifySinceLastVerified() {
-        Verified from = verified.get();
-        Optional<SignedCheckpoint> outside = key.newestSigned();
+        Verified from = verifiedOf(tenant()).get();
+        Optional<SignedCheckpoint> outside = keys.current().newestSigned();
         return snapshot.execute(status -> {
-            boolean stillStored = from.checkpointNote() == null || jdbc.queryForObject(
-                    "select exists (select 1 from integrity_checkpoint where size = ? and note = ?)", Boolean.class,
-                    from.checkpointSize(), from.checkpointNote());
+            boolean stillStored = from.checkpointNote() == null || jdbc.queryForObject("select exists (select 1 "
+                    + "from integrity_checkpoint where tenant_id = ? and size = ? and note = ?)", Boolean.class,
+                    tenant(), from.checkpointSize(), from.checkpointNote());
             return verify(stillStored ? from : Verified.NOTHING, outside, null);
         });
     }
@@ -194,9 +223,10 @@ public class IntegrityChain {
      * signed after the snapshot was taken and read from outside would look cut from the database.
      */
     private Verification verify(Verified from, Optional<SignedCheckpoint> outside, SignedCheckpoint supplied) {
+        CheckpointKey key = keys.current();
         List<Mismatch> mismatches = new ArrayList<>();
         TreeMap<Long, Expectation> roots = new TreeMap<>();
-        Checkpoint newest = checkpoints(from.checkpointSize(), roots, mismatches);
+        Checkpoint newest = checkpoints(key, from.checkpointSize(), roots, mismatches);
         checkAgainstStoredHashes(roots.headMap(from.entries().size(), true), mismatches);
         if (newest == null && from.checkpointNote() != null) {
             newest = latestCheckpoint().orElse(null);
@@ -281,16 +311,17 @@ public class IntegrityChain {
             mismatch(mismatches, new Mismatch(row.getLong(1), BreakKind.SEQUENCE_GAP, "sequence gap: the event at "
                     + "position " + row.getLong(1) + " is number " + row.getLong(3) + " of stream " + row.getString(2)
                     + ", whose number " + (row.getLong(3) - 1) + " is not stored"));
-        }, from.lastPosition());
+        }, tenant(), from.lastPosition());
         roots.forEach((size, expected) -> mismatches.add(new Mismatch(size, BreakKind.TRUNCATED, "truncated: "
                 + expected.what() + " counts " + size + " entries; " + entries.size() + " are stored")));
         Verification verification = new Verification(events[0], entries, previous[0], List.copyOf(mismatches),
                 newest, events[0] - from.events());
+        AtomicReference<Verified> state = verifiedOf(tenant());
         if (verification.verified()) {
-            verified.set(new Verified(last[0], events[0], previous[0], entries.copy(),
+            state.set(new Verified(last[0], events[0], previous[0], entries.copy(),
                     newest == null ? 0 : newest.size(), newest == null ? null : newest.note()));
         } else {
-            verified.set(Verified.NOTHING);
+            state.set(Verified.NOTHING);
         }
         return verification;
     }
@@ -317,7 +348,8 @@ public class IntegrityChain {
 
     /** Every stored event and chain entry after the position, in position order ({@link #ENTRIES}). */
     private void entries(RowCallbackHandler rows, long after) {
-        jdbc.query(ENTRIES, rows, after, after);
+        String tenant = tenant();
+        jdbc.query(ENTRIES, rows, tenant, after, tenant, after);
     }
 
     /** A row of {@link #ENTRIES} as verification reads it: the event as stored (none when gone), its stored hash. */
@@ -348,10 +380,12 @@ public class IntegrityChain {
      * Reads the checkpoints larger than {@code after}: each must be signed by the ledger's key and its row must be
      * what its note signs; the root of each is expected at its size. Answers the newest that verified.
      */
-    private Checkpoint checkpoints(long after, Map<Long, Expectation> roots, List<Mismatch> mismatches) {
+    private Checkpoint checkpoints(CheckpointKey key, long after, Map<Long, Expectation> roots,
+            List<Mismatch> mismatches) {
         Checkpoint[] newest = {null};
         String verifierKey = key.verifierKey();
-        jdbc.query("select size, root_hash, note, created_at from integrity_checkpoint where size > ? order by size",
+        jdbc.query("select size, root_hash, note, created_at from integrity_checkpoint where tenant_id = ? "
+                + "and size > ? order by size",
                 row -> {
                     Checkpoint checkpoint = checkpoint(row);
                     String what = "the checkpoint of " + checkpoint.createdAt() + " (size " + checkpoint.size() + ")";
@@ -366,7 +400,7 @@ public class IntegrityChain {
                         roots.put(note.size(), new Expectation(note.root(), BreakKind.REWRITTEN, what));
                         newest[0] = checkpoint;
                     }
-                }, after);
+                }, tenant(), after);
         return newest[0];
     }
 
@@ -436,20 +470,21 @@ public class IntegrityChain {
         }
     }
 
-    /** Chains, in position order, the events stored after the chain's head without an entry. */
+    /** Chains, in position order, the tenant's events stored after its chain's head without an entry. */
     public long chainUnchained() {
+        String tenant = tenant();
         return writing.execute(status -> {
-            jdbc.queryForList("select pg_advisory_xact_lock(?)", HashChainingStorageEngine.CHAIN_LOCK);
+            jdbc.queryForList(HashChainingStorageEngine.lockOfChain(tenant));
             List<Map<String, Object>> head = jdbc.queryForList(
-                    "select global_index, encode(hash, 'hex') as hash from event_chain "
-                            + "order by global_index desc limit 1");
+                    "select global_index, encode(hash, 'hex') as hash from event_chain where tenant_id = ? "
+                            + "order by global_index desc limit 1", tenant);
             long after = head.isEmpty() ? 0 : ((Number) head.get(0).get("global_index")).longValue();
             String[] previous = {head.isEmpty() ? LedgerEntry.GENESIS : (String) head.get(0).get("hash")};
             List<Object[]> batch = new ArrayList<>();
             long[] chained = {0};
             entries(row -> {
                 previous[0] = StoredEntry.of(row, previous[0]).hash();
-                batch.add(new Object[] {row.getLong("position"), HEX.parseHex(previous[0])});
+                batch.add(new Object[] {row.getLong("position"), HEX.parseHex(previous[0]), tenant});
                 if (batch.size() == 1_000) {
                     chained[0] += insert(batch);
                 }
@@ -460,15 +495,15 @@ public class IntegrityChain {
     }
 
     private long insert(List<Object[]> batch) {
-        jdbc.batchUpdate("insert into event_chain (global_index, hash) values (?, ?)", batch);
+        jdbc.batchUpdate("insert into event_chain (global_index, hash, tenant_id) values (?, ?, ?)", batch);
         long inserted = batch.size();
         batch.clear();
         return inserted;
     }
 
     public Optional<Checkpoint> latestCheckpoint() {
-        return jdbc.query("select size, root_hash, note, created_at from integrity_checkpoint order by size desc "
-                + "limit 1", (row, n) -> checkpoint(row)).stream().findFirst();
+        return jdbc.query("select size, root_hash, note, created_at from integrity_checkpoint where tenant_id = ? "
+                + "order by size desc limit 1", (row, n) -> checkpoint(row), tenant()).stream().findFirst();
     }
 
     private static Checkpoint checkpoint(ResultSet row) throws SQLException {
@@ -489,12 +524,13 @@ public class IntegrityChain {
             return verification;
         }
         byte[] root = verification.entries().root();
+        CheckpointKey key = keys.current();
         SignedCheckpoint signed = key.sign(size, root);
-        jdbc.update("insert into integrity_checkpoint (size, root_hash, note) values (?, ?, ?) "
-                + "on conflict (size) do nothing", size, root, signed.note());
+        jdbc.update("insert into integrity_checkpoint (tenant_id, size, root_hash, note) values (?, ?, ?, ?) "
+                + "on conflict (tenant_id, size) do nothing", tenant(), size, root, signed.note());
         Checkpoint stored = latestCheckpoint().orElseThrow();
         key.keepOutside(SignedCheckpoint.parse(stored.note()));
-        verified.updateAndGet(state -> state.entries().size() == size && verification.verified()
+        verifiedOf(tenant()).updateAndGet(state -> state.entries().size() == size && verification.verified()
                 ? new Verified(state.lastPosition(), state.events(), state.head(), state.entries(), stored.size(),
                         stored.note()) : state);
         return new Verification(verification.events(), verification.entries(), verification.head(),
@@ -503,8 +539,8 @@ public class IntegrityChain {
 
     /** The hashes of the first {@code size} entries, in position order, with their positions. */
     private void entryHashes(long size, BiConsumer<Long, byte[]> entry) {
-        jdbc.query("select global_index, hash from event_chain order by global_index limit ?",
-                (RowCallbackHandler) row -> entry.accept(row.getLong(1), row.getBytes(2)), size);
+        jdbc.query("select global_index, hash from event_chain where tenant_id = ? order by global_index limit ?",
+                (RowCallbackHandler) row -> entry.accept(row.getLong(1), row.getBytes(2)), tenant(), size);
     }
 
     /** The proof that the entry at a position is among those the latest checkpoint signed; empty if it is not. */

@@ -38,15 +38,15 @@ class IntegrityController {
     private final IntegrityChain chain;
     private final IntegrityStatus status;
     private final IntegrityGuard guard;
-    private final CheckpointKey key;
+    private final CheckpointKeys keys;
     private final CommandDispatcher commands;
 
-    IntegrityController(IntegrityChain chain, IntegrityStatus status, IntegrityGuard guard, CheckpointKey key,
+    IntegrityController(IntegrityChain chain, IntegrityStatus status, IntegrityGuard guard, CheckpointKeys keys,
             CommandDispatcher commands) {
         this.chain = chain;
         this.status = status;
         this.guard = guard;
-        this.key = key;
+        this.keys = keys;
         this.commands = commands;
     }
 
@@ -132,7 +132,7 @@ class IntegrityController {
     @GetMapping(value = "/public-key", produces = MediaType.TEXT_PLAIN_VALUE)
     @Operation(summary = "The key checkpoints are signed with, as a C2SP note verifier key")
     String publicKey() {
-        return key.verifierKey() + "\n";
+        return keys.current().verifierKey() + "\n";
     }
 
     @PostMapping("/acknowledgements")
@@ -156,7 +156,7 @@ class IntegrityController {
 
     private CheckpointView view(IntegrityChain.Checkpoint checkpoint) {
         return new CheckpointView(checkpoint.size(), HEX.formatHex(checkpoint.rootHash()), checkpoint.note(),
-                checkpoint.createdAt(), key.verifierKey());
+                checkpoint.createdAt(), keys.current().verifierKey());
     }
 
     private static ErrorResponseException noCheckpoint() {

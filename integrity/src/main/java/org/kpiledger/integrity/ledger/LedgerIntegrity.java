@@ -14,9 +14,10 @@ import org.kpiledger.events.integrity.HashChainSchemeChangedEvent;
 import org.kpiledger.events.integrity.IntegrityBreakAcknowledgedEvent;
 import org.kpiledger.events.integrity.IntegrityEvent;
 import org.kpiledger.events.integrity.RecordHashChainSchemeChangeCommand;
+import org.kpiledger.platform.tenancy.TenantStreamLocks;
 
 /** The ledger's own stream: acknowledgements of breaks in its history, changes of its chain's scheme. */
-@Aggregate(type = StreamTypes.LEDGER_INTEGRITY)
+@Aggregate(type = StreamTypes.LEDGER_INTEGRITY, lockFactory = TenantStreamLocks.BEAN)
 class LedgerIntegrity {
 
     @AggregateIdentifier

@@ -19,6 +19,7 @@ import org.kpiledger.integrity.chain.LedgerEntry;
 import org.kpiledger.integrity.chain.LedgerEventTypes;
 import org.kpiledger.integrity.chain.MerkleTree;
 import org.kpiledger.integrity.chain.SignedCheckpoint;
+import org.kpiledger.platform.tenancy.DefaultTenant;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -40,10 +41,11 @@ class SchemeOneChain {
     private final Serializer serializer;
     private final CheckpointKey key;
 
-    SchemeOneChain(DataSource dataSource, @Qualifier("eventSerializer") Serializer serializer, CheckpointKey key) {
+    SchemeOneChain(DataSource dataSource, @Qualifier("eventSerializer") Serializer serializer, CheckpointKeys keys,
+            DefaultTenant defaultTenant) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.serializer = serializer;
-        this.key = key;
+        this.key = keys.of(defaultTenant.id());
     }
 
     /** What the old chain was when the ledger left it: its size, head and newest checkpoint, and its breaks. */

@@ -9,9 +9,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.kpiledger.events.StreamTypes;
 import org.kpiledger.events.integrity.PublishReportCommand;
 import org.kpiledger.events.integrity.ReportPublishedEvent;
+import org.kpiledger.platform.tenancy.TenantStreamLocks;
 
 /** A published report of the ledger: one event, never changed afterwards. */
-@Aggregate(type = StreamTypes.PUBLICATION)
+@Aggregate(type = StreamTypes.PUBLICATION, lockFactory = TenantStreamLocks.BEAN)
 class Publication {
 
     @AggregateIdentifier

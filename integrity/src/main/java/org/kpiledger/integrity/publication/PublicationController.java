@@ -15,6 +15,7 @@ import org.kpiledger.events.integrity.ReportPublishedEvent;
 import org.kpiledger.integrity.ledger.IntegrityChain;
 import org.kpiledger.platform.web.LedgerText;
 import org.kpiledger.platform.web.ProblemType;
+import org.kpiledger.platform.tenancy.TenantStreams;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,12 +38,14 @@ class PublicationController {
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
     private final Publisher publisher;
+    private final TenantStreams streams;
 
     PublicationController(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer,
-            Publisher publisher) {
+            Publisher publisher, TenantStreams streams) {
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.publisher = publisher;
+        this.streams = streams;
     }
 
     record Publish(@NotBlank @LedgerText @Size(max = 200) String title) {
@@ -87,7 +90,8 @@ class PublicationController {
     private ReportPublishedEvent find(String id) {
         List<ReportPublishedEvent> found = jdbc.query("select payload, payload_type, payload_revision "
                 + "from domain_event_entry where aggregate_identifier = ? and type = ?", (row, n) ->
-                IntegrityChain.<ReportPublishedEvent>payload(serializer, row), id, StreamTypes.PUBLICATION);
+                IntegrityChain.<ReportPublishedEvent>payload(serializer, row), streams.stored(id),
+                StreamTypes.PUBLICATION);
         if (found.isEmpty()) {
             throw ProblemType.PUBLICATION_NOT_FOUND.exception(
                     "No report " + id + " was published.", "id");

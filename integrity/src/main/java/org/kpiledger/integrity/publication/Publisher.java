@@ -11,6 +11,7 @@ import org.kpiledger.integrity.ledger.IntegrityGuard;
 import org.kpiledger.platform.commands.CommandDispatcher;
 import org.kpiledger.platform.web.ProblemType;
 import org.kpiledger.scoring.ScoringPolicies;
+import org.kpiledger.platform.tenancy.DefaultTenant;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,10 +38,11 @@ public class Publisher {
     private final IntegrityGuard guard;
     private final CommandDispatcher commands;
     private final Clock clock;
+    private final DefaultTenant defaultTenant;
 
     Publisher(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer,
             PlatformTransactionManager transactions, ScoringPolicies policies, IntegrityGuard guard,
-            CommandDispatcher commands, Clock clock) {
+            CommandDispatcher commands, Clock clock, DefaultTenant defaultTenant) {
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.snapshot = new TransactionTemplate(transactions);
@@ -50,6 +52,7 @@ public class Publisher {
         this.guard = guard;
         this.commands = commands;
         this.clock = clock;
+        this.defaultTenant = defaultTenant;
     }
 
     public ReportPublishedEvent publish(String publicationId, String title) {
@@ -57,8 +60,8 @@ public class Publisher {
                 ProblemType.LEDGER_INTEGRITY_BROKEN.exception(HttpStatus.CONFLICT,
                         "The ledger holds nothing yet: no report can be published from it.",
                         null));
-        long position = jdbc.queryForObject("select global_index from event_chain order by global_index "
-                + "offset ? limit 1", Long.class, checkpoint.size() - 1);
+        long position = jdbc.queryForObject("select global_index from event_chain where tenant_id = ? "
+                + "order by global_index offset ? limit 1", Long.class, defaultTenant.current(), checkpoint.size() - 1);
         PublishReportCommand command = new PublishReportCommand(publicationId, title, clock.instant(), position,
                 checkpoint.size(), HEX.formatHex(checkpoint.rootHash()), viewHash(position));
         commands.send(command);
@@ -66,15 +69,18 @@ public class Publisher {
                 command.checkpointRootHash(), command.viewHash());
     }
 
-    /** The hash of the view folded from the stored events up to and including a position, in one snapshot. */
+    /**
+     * The hash of the view folded from the current tenant's stored events up to and including a position, in one
+     * snapshot.
+     */
     public String viewHash(long position) {
         return snapshot.execute(status -> {
             PublishedView view = new PublishedView(policies);
             jdbc.query("select payload, payload_type, payload_revision from domain_event_entry "
-                            + "where global_index <= ? and type in (?, ?, ?) order by global_index",
+                            + "where tenant_id = ? and global_index <= ? and type in (?, ?, ?) order by global_index",
                     row -> {
                         view.apply(IntegrityChain.payload(serializer, row));
-                    }, position, StreamTypes.KPI, StreamTypes.STRATEGY, StreamTypes.SCORING_POLICY);
+                    }, defaultTenant.current(), position, StreamTypes.KPI, StreamTypes.STRATEGY, StreamTypes.SCORING_POLICY);
             return view.hash();
         });
     }

@@ -66,6 +66,11 @@ public class TenancyConfiguration {
         return new TenantStreams(defaultTenant);
     }
 
+    @Bean(TenantStreamLocks.BEAN)
+    TenantStreamLocks tenantStreamLocks(TenantStreams streams) {
+        return new TenantStreamLocks(streams);
+    }
+
     /**
      * Keeps each tenant's streams under its own ids in the event store ({@link TenantStreamsStorageEngine}): the
      * outermost wrapper of the storage engine; a wrapper post-processed after it goes inside it.

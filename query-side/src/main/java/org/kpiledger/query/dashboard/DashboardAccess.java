@@ -3,9 +3,8 @@ package org.kpiledger.query.dashboard;
 import java.util.List;
 import org.kpiledger.platform.replica.ReplicaReadPaths;
 import org.kpiledger.platform.security.AccessRule;
-import org.kpiledger.platform.security.AccessRules;
 import org.kpiledger.platform.security.LedgerRole;
-import org.kpiledger.platform.tenancy.TenantScopedPaths;
+import org.kpiledger.platform.tenancy.ServedPerTenant;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +14,7 @@ import org.springframework.stereotype.Component;
  * changes pages stay on the primary with the audit feed.
  */
 @Component
-class DashboardAccess implements AccessRules, ReplicaReadPaths, TenantScopedPaths {
+class DashboardAccess implements ReplicaReadPaths, ServedPerTenant {
 
     @Override
     public List<AccessRule> rules() {
@@ -31,11 +30,5 @@ class DashboardAccess implements AccessRules, ReplicaReadPaths, TenantScopedPath
     @Override
     public List<String> patterns() {
         return List.of("/", "/kpis/*");
-    }
-
-    /** The audit page shows the deployment's one chain: it waits for a chain per tenant. */
-    @Override
-    public List<String> servedPerTenant() {
-        return paths().stream().filter(path -> !path.equals("/audit")).toList();
     }
 }

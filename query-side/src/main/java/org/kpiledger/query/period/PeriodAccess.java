@@ -2,9 +2,8 @@ package org.kpiledger.query.period;
 
 import java.util.List;
 import org.kpiledger.platform.security.AccessRule;
-import org.kpiledger.platform.security.AccessRules;
 import org.kpiledger.platform.security.LedgerRole;
-import org.kpiledger.platform.tenancy.TenantScopedPaths;
+import org.kpiledger.platform.tenancy.ServedPerTenant;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +13,7 @@ import org.springframework.stereotype.Component;
  * page likewise, its review page for the planning division. A published report's page is published like the report.
  */
 @Component
-class PeriodAccess implements AccessRules, TenantScopedPaths {
+class PeriodAccess implements ServedPerTenant {
 
     @Override
     public List<AccessRule> rules() {
@@ -26,11 +25,5 @@ class PeriodAccess implements AccessRules, TenantScopedPaths {
                 AccessRule.signedIn(HttpMethod.GET, "/periods/*/*"),
                 AccessRule.read("/reports/*"),
                 AccessRule.role(HttpMethod.GET, "/periods/*/*/departments/*/review", LedgerRole.PLANNER));
-    }
-
-    /** A published report is of the deployment's one chain: it waits for a chain per tenant. */
-    @Override
-    public List<String> servedPerTenant() {
-        return paths().stream().filter(path -> !path.startsWith("/reports/")).toList();
     }
 }

@@ -3,8 +3,7 @@ package org.kpiledger.query.plans;
 import java.util.List;
 import org.kpiledger.platform.replica.ReplicaReadPaths;
 import org.kpiledger.platform.security.AccessRule;
-import org.kpiledger.platform.security.AccessRules;
-import org.kpiledger.platform.tenancy.TenantScopedPaths;
+import org.kpiledger.platform.tenancy.ServedPerTenant;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,7 +11,7 @@ import org.springframework.stereotype.Component;
  * The plans and series are read from the replica when there is one.
  */
 @Component
-class PlansAccess implements AccessRules, ReplicaReadPaths, TenantScopedPaths {
+class PlansAccess implements ReplicaReadPaths, ServedPerTenant {
 
     @Override
     public List<AccessRule> rules() {
@@ -28,10 +27,5 @@ class PlansAccess implements AccessRules, ReplicaReadPaths, TenantScopedPaths {
     @Override
     public List<String> patterns() {
         return List.of("/api/v1/strategies", "/api/v1/strategies/*/kpis/*", "/api/v1/kpis/*/series");
-    }
-
-    @Override
-    public List<String> servedPerTenant() {
-        return paths();
     }
 }

@@ -3,8 +3,7 @@ package org.kpiledger.query.progress;
 import java.util.List;
 import org.kpiledger.platform.replica.ReplicaReadPaths;
 import org.kpiledger.platform.security.AccessRule;
-import org.kpiledger.platform.security.AccessRules;
-import org.kpiledger.platform.tenancy.TenantScopedPaths;
+import org.kpiledger.platform.tenancy.ServedPerTenant;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,7 +11,7 @@ import org.springframework.stereotype.Component;
  * past states are read from the replica when there is one.
  */
 @Component
-class KpiProgressAccess implements AccessRules, ReplicaReadPaths, TenantScopedPaths {
+class KpiProgressAccess implements ReplicaReadPaths, ServedPerTenant {
 
     @Override
     public List<AccessRule> rules() {
@@ -26,10 +25,5 @@ class KpiProgressAccess implements AccessRules, ReplicaReadPaths, TenantScopedPa
     @Override
     public List<String> patterns() {
         return List.of("/api/v1/kpis", "/api/v1/kpis/*");
-    }
-
-    @Override
-    public List<String> servedPerTenant() {
-        return paths();
     }
 }

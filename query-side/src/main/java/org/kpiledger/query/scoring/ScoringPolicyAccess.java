@@ -3,8 +3,7 @@ package org.kpiledger.query.scoring;
 import java.util.List;
 import org.kpiledger.platform.replica.ReplicaReadPaths;
 import org.kpiledger.platform.security.AccessRule;
-import org.kpiledger.platform.security.AccessRules;
-import org.kpiledger.platform.tenancy.TenantScopedPaths;
+import org.kpiledger.platform.tenancy.ServedPerTenant;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,7 +11,7 @@ import org.springframework.stereotype.Component;
  * when there is one.
  */
 @Component
-class ScoringPolicyAccess implements AccessRules, ReplicaReadPaths, TenantScopedPaths {
+class ScoringPolicyAccess implements ReplicaReadPaths, ServedPerTenant {
 
     @Override
     public List<AccessRule> rules() {
@@ -23,10 +22,5 @@ class ScoringPolicyAccess implements AccessRules, ReplicaReadPaths, TenantScoped
     @Override
     public List<String> patterns() {
         return List.of("/api/v1/scoring-policies");
-    }
-
-    @Override
-    public List<String> servedPerTenant() {
-        return paths();
     }
 }

@@ -3,8 +3,7 @@ package org.kpiledger.query.strategy;
 import java.util.List;
 import org.kpiledger.platform.replica.ReplicaReadPaths;
 import org.kpiledger.platform.security.AccessRule;
-import org.kpiledger.platform.security.AccessRules;
-import org.kpiledger.platform.tenancy.TenantScopedPaths;
+import org.kpiledger.platform.tenancy.ServedPerTenant;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,7 +11,7 @@ import org.springframework.stereotype.Component;
  * from the replica when there is one.
  */
 @Component
-class StrategyAccess implements AccessRules, ReplicaReadPaths, TenantScopedPaths {
+class StrategyAccess implements ReplicaReadPaths, ServedPerTenant {
 
     @Override
     public List<AccessRule> rules() {
@@ -24,10 +23,5 @@ class StrategyAccess implements AccessRules, ReplicaReadPaths, TenantScopedPaths
     @Override
     public List<String> patterns() {
         return List.of("/api/v1/strategies/*");
-    }
-
-    @Override
-    public List<String> servedPerTenant() {
-        return paths();
     }
 }

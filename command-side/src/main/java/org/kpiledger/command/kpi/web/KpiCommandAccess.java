@@ -2,9 +2,8 @@ package org.kpiledger.command.kpi.web;
 
 import java.util.List;
 import org.kpiledger.platform.security.AccessRule;
-import org.kpiledger.platform.security.AccessRules;
 import org.kpiledger.platform.security.LedgerRole;
-import org.kpiledger.platform.tenancy.TenantScopedPaths;
+import org.kpiledger.platform.tenancy.ServedPerTenant;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 
@@ -13,7 +12,7 @@ import org.springframework.stereotype.Component;
  * command).
  */
 @Component
-class KpiCommandAccess implements AccessRules, TenantScopedPaths {
+class KpiCommandAccess implements ServedPerTenant {
 
     @Override
     public List<AccessRule> rules() {
@@ -25,10 +24,5 @@ class KpiCommandAccess implements AccessRules, TenantScopedPaths {
                 AccessRule.role(HttpMethod.POST, "/api/v1/kpis/*/retirement", LedgerRole.PLANNER),
                 AccessRule.role(HttpMethod.PUT, "/api/v1/kpis/*/placement", LedgerRole.PLANNER),
                 AccessRule.role(HttpMethod.PUT, "/api/v1/kpis/*/department", LedgerRole.PLANNER));
-    }
-
-    @Override
-    public List<String> servedPerTenant() {
-        return paths();
     }
 }

@@ -2,9 +2,8 @@ package org.kpiledger.command.period.web;
 
 import java.util.List;
 import org.kpiledger.platform.security.AccessRule;
-import org.kpiledger.platform.security.AccessRules;
 import org.kpiledger.platform.security.LedgerRole;
-import org.kpiledger.platform.tenancy.TenantScopedPaths;
+import org.kpiledger.platform.tenancy.ServedPerTenant;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +14,7 @@ import org.springframework.stereotype.Component;
  * same table.
  */
 @Component
-class PeriodCommandAccess implements AccessRules, TenantScopedPaths {
+class PeriodCommandAccess implements ServedPerTenant {
 
     private static final String PERIOD = "/api/v1/strategies/*/periods/*";
     private static final String PAGES = "/entry/periods/*/*";
@@ -40,11 +39,5 @@ class PeriodCommandAccess implements AccessRules, TenantScopedPaths {
                 AccessRule.role(HttpMethod.POST, PAGES + "/opinions", LedgerRole.COMMITTEE),
                 AccessRule.role(HttpMethod.POST, PAGES + "/publication", LedgerRole.PLANNER),
                 AccessRule.role(HttpMethod.POST, PAGES + "/reopenings", LedgerRole.PLANNER));
-    }
-
-    /** A publication signs the deployment's one chain: it waits for a chain per tenant. */
-    @Override
-    public List<String> servedPerTenant() {
-        return paths().stream().filter(path -> !path.endsWith("/publication")).toList();
     }
 }

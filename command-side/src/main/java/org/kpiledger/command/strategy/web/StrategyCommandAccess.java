@@ -2,15 +2,14 @@ package org.kpiledger.command.strategy.web;
 
 import java.util.List;
 import org.kpiledger.platform.security.AccessRule;
-import org.kpiledger.platform.security.AccessRules;
 import org.kpiledger.platform.security.LedgerRole;
-import org.kpiledger.platform.tenancy.TenantScopedPaths;
+import org.kpiledger.platform.tenancy.ServedPerTenant;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 
 /** Planners adopt the scoring policies of a plan, revise its period and retire its parts. */
 @Component
-class StrategyCommandAccess implements AccessRules, TenantScopedPaths {
+class StrategyCommandAccess implements ServedPerTenant {
 
     @Override
     public List<AccessRule> rules() {
@@ -21,10 +20,5 @@ class StrategyCommandAccess implements AccessRules, TenantScopedPaths {
                 AccessRule.role(HttpMethod.POST, "/api/v1/strategies/*/policies/*/retirement", LedgerRole.PLANNER),
                 AccessRule.role(HttpMethod.POST, "/api/v1/strategies/*/policies/*/measures/*/retirement",
                         LedgerRole.PLANNER));
-    }
-
-    @Override
-    public List<String> servedPerTenant() {
-        return paths();
     }
 }
