@@ -40,17 +40,25 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * through the other, reads through either query side. Each projection is one segment in Axon's token store, which
  * one query side claims; killed (SIGKILL) under a write load, the other query side claims its segments once their
  * claims time out and goes on from the committed token: every acknowledged write is in every read model exactly
- * once, and a read with {@code minPosition} is answered by either query side.
+ * once, and a read with {@code minPosition} is answered by either query side. Half the writers write for Sapporo, a
+ * second tenant: the two tenants' appends take different chains' locks, so their positions may commit out of
+ * order, and still every projection applies every event once and both chains verify.
  */
 class ScaledOutIT {
 
     private static final int WRITERS = 4;
+    private static final String SAPPORO = "011002";
+    private static final String SAPPORO_PASSWORD = "sapporo-kanrisha-pass-1";
+    /** The test's KPI streams as stored, the default tenant's and Sapporo's. */
+    private static final String STREAMS = "(aggregate_identifier like 'so-%' or aggregate_identifier like '"
+            + SAPPORO + ":so-%')";
     /** KPIs written before the kill, and again after it. */
     private static final int MORE_WRITES = 40;
     private static final List<String> PROJECTIONS = List.of("kpi-progress", "ledger-history", "reporting-cycle",
             "scoring-policies", "strategy");
     private static LedgerProcesses processes;
     private static final List<LedgerHttp> COMMAND_SIDES = new ArrayList<>();
+    private static final List<LedgerHttp> SAPPORO_COMMAND_SIDES = new ArrayList<>();
     private static final List<LaunchedJar> QUERY_SIDES = new ArrayList<>();
 
     /**
@@ -70,12 +78,17 @@ class ScaledOutIT {
             QUERY_SIDES.add(processes.launch(LaunchedJar.builtJar("query-side.jar")));
         }
         QUERY_SIDES.get(0).http().as("admin", LedgerProcesses.ADMIN_PASSWORD).createUser("fujita", "sangyo", "STAFF");
+        assertThat(COMMAND_SIDES.get(0).post("/api/v1/tenants", LedgerHttp.json(Map.of("tenantId", SAPPORO,
+                "name", "札幌市", "timeZone", "Asia/Tokyo", "adminPassword", SAPPORO_PASSWORD))).status())
+                .isEqualTo(201);
+        COMMAND_SIDES.forEach(side -> SAPPORO_COMMAND_SIDES.add(side.anonymous().underTenant(SAPPORO)
+                .as("admin", SAPPORO_PASSWORD)));
     }
 
     @Test
     void commandSidesStartedTogetherLoadTheShippedCatalogOnce() {
         assertThat(processes.database().queryForObject("select count(*) from domain_event_entry "
-                + "where payload_type like '%.KpiRegisteredEvent' and aggregate_identifier not like 'so-%'", Long.class))
+                + "where payload_type like '%.KpiRegisteredEvent' and not " + STREAMS, Long.class))
                 .as("the shipped catalog's KPIs, each registered once").isEqualTo(72);
         assertThat(processes.database().queryForObject("select count(*) from domain_event_entry "
                 + "where payload_type like '%.StrategyDefinedEvent'", Long.class)).isOne();
@@ -141,22 +154,23 @@ class ScaledOutIT {
 
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         ConcurrentLinkedQueue<String> refused = new ConcurrentLinkedQueue<>();
-        AtomicReference<Written> lastWrite = new AtomicReference<>(new Written("none", 0));
+        AtomicReference<Written> lastWrite = new AtomicReference<>(new Written(null, "none", 0));
         AtomicBoolean writing = new AtomicBoolean(true);
         ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
         for (int writer = 0; writer < WRITERS; writer++) {
             int first = writer;
+            String tenant = writer % 2 == 0 ? LedgerProcesses.DEFAULT_TENANT : SAPPORO;
+            List<LedgerHttp> sides = writer % 2 == 0 ? COMMAND_SIDES : SAPPORO_COMMAND_SIDES;
             writers.submit(() -> {
                 for (int n = 0; writing.get(); n++) {
                     String kpi = "so-" + first + "-" + n;
                     try {
-                        Reply registered = COMMAND_SIDES.get(n % 2).post("/api/v1/kpis",
-                                registerStartups(kpi, "sangyo"));
-                        Reply recorded = registered.status() != 201 ? registered : COMMAND_SIDES.get((n + 1) % 2)
+                        Reply registered = sides.get(n % 2).post("/api/v1/kpis", registerStartups(kpi, "sangyo"));
+                        Reply recorded = registered.status() != 201 ? registered : sides.get((n + 1) % 2)
                                 .post("/api/v1/kpis/" + kpi + "/actuals", recordActual(2015, n));
                         if (recorded.status() == 201) {
-                            acknowledged.add(kpi);
-                            Written written = new Written(kpi, recorded.json().path("position").asLong());
+                            acknowledged.add(tenant + "/" + kpi);
+                            Written written = new Written(tenant, kpi, recorded.json().path("position").asLong());
                             lastWrite.accumulateAndGet(written, (a, b) -> a.position() > b.position() ? a : b);
                         } else {
                             refused.add(kpi + ": " + recorded.status() + " " + recorded.body());
@@ -185,15 +199,17 @@ class ScaledOutIT {
         assertThat(refused).as("writes refused while a query side died").isEmpty();
 
         List<Long> actualPositions = database.queryForList("select global_index from domain_event_entry where "
-                + "aggregate_identifier like 'so-%' and payload_type like '%.ActualRecordedEvent' order by 1", Long.class);
+                + STREAMS + " and payload_type like '%.ActualRecordedEvent' order by 1", Long.class);
         assertThat(actualPositions).hasSizeGreaterThanOrEqualTo(acknowledged.size());
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
                 assertThat(database.queryForList("select position from kpi_actual_version where kpi_id like 'so-%' "
                         + "order by 1", Long.class)).as("each figure recorded, once").isEqualTo(actualPositions));
-        assertThat(database.queryForList("select kpi_id from kpi_version where kpi_id like 'so-%' and upper_inf(valid)",
-                String.class)).as("one current version of each KPI stored").doesNotHaveDuplicates()
-                .containsExactlyInAnyOrderElementsOf(database.queryForList("select distinct aggregate_identifier "
-                        + "from domain_event_entry where aggregate_identifier like 'so-%'", String.class))
+        assertThat(database.queryForList("select tenant_id || '/' || kpi_id from kpi_version where kpi_id like 'so-%' "
+                + "and upper_inf(valid)", String.class)).as("one current version of each KPI stored, in its tenant")
+                .doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(database.queryForList("select distinct tenant_id || '/' || "
+                        + "regexp_replace(aggregate_identifier, '^[0-9]{6}:', '') from domain_event_entry where "
+                        + STREAMS, String.class))
                 .containsAll(acknowledged);
         assertThat(database.queryForList("select position from kpi_version where kpi_id like 'so-%'", Long.class))
                 .as("no event made two versions").doesNotHaveDuplicates();
@@ -201,14 +217,18 @@ class ScaledOutIT {
                 assertThat(database.queryForList("select position from ledger_change where subject like 'so-%' "
                         + "order by 1", Long.class)).as("each event in the history, once")
                         .isEqualTo(database.queryForList("select global_index from domain_event_entry "
-                                + "where aggregate_identifier like 'so-%' order by 1", Long.class)));
+                                + "where " + STREAMS + " order by 1", Long.class)));
         assertThat(database.queryForObject("select count(*) from dead_letter_entry", Long.class)).isZero();
 
         assertThat(versionsReadAtMinPosition(lastWrite.get(), List.of(survivor))).containsExactly(2L);
-        Reply verified = COMMAND_SIDES.get(0).get("/api/v1/integrity");
-        assertThat(verified.status()).as(verified.body()).isEqualTo(200);
-        assertThat(verified.json().path("verified").asBoolean()).as(verified.body()).isTrue();
-        assertThat(verified.json().path("events").asLong()).isEqualTo(processes.eventCount());
+        long chained = 0;
+        for (LedgerHttp side : List.of(COMMAND_SIDES.get(0), SAPPORO_COMMAND_SIDES.get(1))) {
+            Reply verified = side.get("/api/v1/integrity");
+            assertThat(verified.status()).as(verified.body()).isEqualTo(200);
+            assertThat(verified.json().path("verified").asBoolean()).as(verified.body()).isTrue();
+            chained += verified.json().path("events").asLong();
+        }
+        assertThat(chained).as("every event in its tenant's chain").isEqualTo(processes.eventCount());
     }
 
     /** Waits while the writers go on, until they have written a few more KPIs (or one of them was refused). */
@@ -238,8 +258,8 @@ class ScaledOutIT {
         return owner != null && owner.startsWith(side.pid() + "@");
     }
 
-    /** A KPI whose figure was recorded, at the position the write answered. */
-    private record Written(String kpi, long position) {
+    /** A tenant's KPI whose figure was recorded, at the position the write answered. */
+    private record Written(String tenant, String kpi, long position) {
     }
 
     /**
@@ -249,8 +269,10 @@ class ScaledOutIT {
     private static List<Long> versionsReadAtMinPosition(Written write, List<LaunchedJar> sides) {
         assertThat(write.position()).as("a write was acknowledged").isPositive();
         return sides.stream().map(side -> {
-            Reply read = side.http().as("admin", LedgerProcesses.ADMIN_PASSWORD)
-                    .get("/api/v1/kpis/" + write.kpi() + "?minPosition=" + write.position());
+            LedgerHttp reader = SAPPORO.equals(write.tenant())
+                    ? side.http().underTenant(SAPPORO).as("admin", SAPPORO_PASSWORD)
+                    : side.http().as("admin", LedgerProcesses.ADMIN_PASSWORD);
+            Reply read = reader.get("/api/v1/kpis/" + write.kpi() + "?minPosition=" + write.position());
             assertThat(read.status()).as(read.body()).isEqualTo(200);
             return read.json().path("version").asLong();
         }).toList();
