@@ -35,6 +35,7 @@ import org.kpiledger.integrity.chain.HashChainingStorageEngine;
 import org.kpiledger.integrity.ledger.LedgerImport;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
@@ -362,6 +363,49 @@ class TenantIsolationIT {
             assertThat(operator.get("/api/v1/kpis/" + SAPPORO_CITY.ownKpi()).status())
                     .as("the default tenant of the new deployment does not see it").isEqualTo(404);
         }
+    }
+
+    /**
+     * The operator rebuilds Sapporo's read models from its events: Sapporo's rows, damaged behind the ledger's back,
+     * come back as its events say; Shinagawa's are not touched, not even rewritten as they were.
+     */
+    @Test
+    void theOperatorRebuildsOneCitysReadModelsAndLeavesTheOthersRowsAsTheyAre() {
+        JdbcTemplate superuser = processes.database();
+        superuser.update("update kpi_version set name = 'damaged' where tenant_id = ?", SAPPORO);
+        assertThat(sapporoReader.get("/api/v1/kpis/" + SAPPORO_CITY.ownKpi()).body()).contains("damaged");
+        String shinagawasRows = "select string_agg(xmin::text || ' ' || kpi_id || ' ' || version, ',' "
+                + "order by kpi_id, version) from kpi_version where tenant_id = '" + SHINAGAWA.id() + "'";
+        String shinagawasBefore = superuser.queryForObject(shinagawasRows, String.class);
+        Map<String, Long> rowsBefore = rowsByTenant(superuser);
+
+        Reply started = shinagawaAdmin.post("/api/v1/operations/rebuilds", json(Map.of("tenantId", SAPPORO)));
+
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        assertThat(started.json().path("projections")).hasSize(5);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(shinagawaAdmin.get("/api/v1/operations/rebuilds").json().path("replaying")).isEmpty();
+            assertThat(rowsByTenant(superuser)).isEqualTo(rowsBefore);
+            assertThat(sapporoReader.get("/api/v1/kpis/" + SAPPORO_CITY.ownKpi()).body())
+                    .doesNotContain("damaged").contains(SAPPORO_CITY.secret());
+        });
+        assertThat(superuser.queryForObject(shinagawasRows, String.class)).as("Shinagawa's rows, not rewritten")
+                .isEqualTo(shinagawasBefore);
+        assertThat(sapporoAdmin.post("/api/v1/operations/rebuilds", json(Map.of("tenantId", SAPPORO))).problemCode())
+                .as("operations are the deployment's, not under a tenant's prefix")
+                .isEqualTo("TENANT_FEATURE_NOT_AVAILABLE");
+    }
+
+    /** How many rows each tenant has in each of the projections' main tables. */
+    private static Map<String, Long> rowsByTenant(JdbcTemplate superuser) {
+        Map<String, Long> rows = new TreeMap<>();
+        for (String table : List.of("kpi_version", "kpi_actual_version", "ledger_change", "strategy_plan_version",
+                "reporting_period_step", "scoring_policy_adoption_version")) {
+            superuser.query("select tenant_id, count(*) from " + table + " group by tenant_id", row -> {
+                rows.put(table + " " + row.getString(1), row.getLong(2));
+            });
+        }
+        return rows;
     }
 
     /** Every GET handler mapping, once per media type it produces (JSON and pages for those that name none). */

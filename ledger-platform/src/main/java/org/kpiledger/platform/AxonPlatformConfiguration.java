@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import org.kpiledger.platform.tenancy.TenantRebuild;
 import org.kpiledger.platform.events.upcasting.FieldsAddedUpcaster;
 import org.kpiledger.platform.events.upcasting.UnknownRevisionUpcaster;
 import org.springframework.beans.factory.annotation.Value;
@@ -49,12 +50,14 @@ public class AxonPlatformConfiguration {
     /**
      * Lets Jackson 3 read back Axon's own polymorphic values, such as the replay token a streaming processor
      * stores while it rebuilds a projection. Jackson 3 refuses, by default, any type id declared against
-     * {@code Object}; only Axon's types are admitted here, never arbitrary classes named in stored JSON.
+     * {@code Object}; only Axon's types, and the context of a tenant's rebuild its replay token carries, are admitted
+     * here, never arbitrary classes named in stored JSON.
      */
     @Bean
     Jackson3SerializerCustomizer axonTypesOnlyPolymorphism() {
         return builder -> builder.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
                 .allowIfSubType("org.axonframework.")
+                .allowIfSubType(TenantRebuild.class)
                 .build());
     }
 

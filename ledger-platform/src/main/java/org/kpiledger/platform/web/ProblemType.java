@@ -49,6 +49,8 @@ public enum ProblemType {
     TENANT_ALREADY_EXISTS(CONFLICT),
     /** The default tenant holds the deployment's operators: suspending it would lock everybody out. */
     DEFAULT_TENANT_STAYS_ACTIVE(CONFLICT),
+    /** A rebuild asked of a query side that holds none of the projections' segments: another one does. */
+    PROJECTIONS_HELD_ELSEWHERE(CONFLICT),
     KPI_NOT_FOUND(NOT_FOUND),
     STRATEGY_PART_NOT_FOUND(NOT_FOUND),
     STRATEGY_NOT_FOUND(NOT_FOUND),

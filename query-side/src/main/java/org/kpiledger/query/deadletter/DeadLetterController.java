@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Operator endpoints: see what the projections could not handle, and hand it back to them after a fix. */
 @RestController
 @RequestMapping("/api/v1/operations/dead-letters")
-@Tag(name = "Operations", description = "Dead letters of the query side's projections")
+@Tag(name = "Operations", description = "Dead letters and rebuilds of the query side's projections")
 class DeadLetterController {
 
     private final DeadLetters deadLetters;

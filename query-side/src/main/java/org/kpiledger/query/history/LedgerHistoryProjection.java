@@ -46,6 +46,7 @@ import org.kpiledger.events.strategy.StrategyPartRetiredEvent;
 import org.kpiledger.platform.AxonPlatformConfiguration;
 import org.kpiledger.platform.events.UnreadableEventException;
 import org.kpiledger.query.NotifiedEventSource;
+import org.kpiledger.platform.tenancy.TenantRebuild;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -269,6 +270,12 @@ class LedgerHistoryProjection {
     @ResetHandler
     void reset() {
         jdbc.update("truncate table ledger_change");
+    }
+
+    /** A rebuild of one tenant: its rows only, which the replay builds again; the other tenants' stay. */
+    @ResetHandler
+    void reset(TenantRebuild rebuild) {
+        rebuild.deleteRows(jdbc, "ledger_change");
     }
 
     private void insert(String subject, String subjectKind, Object event, EventMessage<?> message, long version,

@@ -22,6 +22,7 @@ import org.kpiledger.events.period.ReportingPeriodOpenedEvent;
 import org.kpiledger.events.period.ReviewDecision;
 import org.kpiledger.platform.AxonPlatformConfiguration;
 import org.kpiledger.query.NotifiedEventSource;
+import org.kpiledger.platform.tenancy.TenantRebuild;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -123,6 +124,13 @@ class ReportingPeriodProjection {
     void reset() {
         jdbc.update("truncate table reporting_period, reporting_period_department, reporting_period_opinion, "
                 + "reporting_period_step");
+    }
+
+    /** A rebuild of one tenant: its rows only, which the replay builds again; the other tenants' stay. */
+    @ResetHandler
+    void reset(TenantRebuild rebuild) {
+        rebuild.deleteRows(jdbc, "reporting_period", "reporting_period_department",
+                "reporting_period_opinion", "reporting_period_step");
     }
 
     private void step(ReportingPeriodId id, String step, String publicationId, String title, String reason,

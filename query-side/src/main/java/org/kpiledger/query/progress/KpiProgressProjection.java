@@ -34,6 +34,7 @@ import org.kpiledger.events.kpi.TargetRevisedEvent;
 import org.kpiledger.platform.AxonPlatformConfiguration;
 import org.kpiledger.platform.events.UnreadableEventException;
 import org.kpiledger.query.NotifiedEventSource;
+import org.kpiledger.platform.tenancy.TenantRebuild;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -247,6 +248,12 @@ class KpiProgressProjection {
     @ResetHandler
     void reset() {
         jdbc.update("truncate table kpi_version, kpi_actual_version, kpi_figure_cycle");
+    }
+
+    /** A rebuild of one tenant: its rows only, which the replay builds again; the other tenants' stay. */
+    @ResetHandler
+    void reset(TenantRebuild rebuild) {
+        rebuild.deleteRows(jdbc, "kpi_version", "kpi_actual_version", "kpi_figure_cycle");
     }
 
     /**

@@ -11,6 +11,7 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.kpiledger.events.scoring.ScoringPolicyDefinedEvent;
 import org.kpiledger.platform.AxonPlatformConfiguration;
 import org.kpiledger.query.NotifiedEventSource;
+import org.kpiledger.platform.tenancy.TenantRebuild;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -39,5 +40,11 @@ class ScoringPolicyProjection {
     @ResetHandler
     void reset() {
         jdbc.update("truncate table scoring_policy_definition");
+    }
+
+    /** A rebuild of one tenant: its rows only, which the replay builds again; the other tenants' stay. */
+    @ResetHandler
+    void reset(TenantRebuild rebuild) {
+        rebuild.deleteRows(jdbc, "scoring_policy_definition");
     }
 }

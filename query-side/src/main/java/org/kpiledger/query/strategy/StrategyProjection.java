@@ -24,6 +24,7 @@ import org.kpiledger.events.strategy.StrategyDefinedEvent;
 import org.kpiledger.events.strategy.StrategyPartRetiredEvent;
 import org.kpiledger.platform.events.UnreadableEventException;
 import org.kpiledger.query.NotifiedEventSource;
+import org.kpiledger.platform.tenancy.TenantRebuild;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -132,6 +133,13 @@ class StrategyProjection {
     void reset() {
         jdbc.update("truncate table strategy_plan_version, strategy_goal_version, strategy_policy_version, "
                 + "strategy_measure_version, scoring_policy_adoption_version");
+    }
+
+    /** A rebuild of one tenant: its rows only, which the replay builds again; the other tenants' stay. */
+    @ResetHandler
+    void reset(TenantRebuild rebuild) {
+        rebuild.deleteRows(jdbc, "strategy_plan_version", "strategy_goal_version",
+                "strategy_policy_version", "strategy_measure_version", "scoring_policy_adoption_version");
     }
 
     /** The part's current row, column by column (without its key, position and validity); null when none. */
