@@ -247,10 +247,7 @@ public class IntegrityGuard implements SmartLifecycle, HealthIndicator {
                     .build();
         }
         // one municipality's break refuses its own writes; the deployment stays up for the others
-        Health.Builder health = breaks.isEmpty() ? Health.up() : Health.down();
-        if (!breaks.isEmpty()) {
-            health.withDetail("breaks", breaks);
-        }
+        Health.Builder health = breaks.isEmpty() ? Health.up() : Health.down().withDetail("breaks", breaks);
         if (!brokenTenants.isEmpty()) {
             health.withDetail("tenantsWithBreaks", brokenTenants);
         }

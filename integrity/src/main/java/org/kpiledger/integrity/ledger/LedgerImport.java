@@ -17,6 +17,7 @@ import org.kpiledger.integrity.chain.StoredEntry;
 import org.kpiledger.platform.tenancy.CurrentTenant;
 import org.kpiledger.platform.tenancy.DefaultTenant;
 import org.kpiledger.platform.tenancy.TenantDirectory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -144,18 +145,19 @@ public class LedgerImport {
         }
         long position = ((Number) fields.get("position")).longValue();
         Object metadata = fields.get("metadata");
-        if (jdbc.queryForObject("select exists (select 1 from domain_event_entry where global_index = ?)",
-                Boolean.class, position)) {
-            throw new IllegalStateException("Position " + position + " is another tenant's in this deployment: the "
-                    + "positions of an export are part of its hashes, and it is imported where they are free (a new "
-                    + "deployment, or one holding other tenants of the deployment it was exported from)");
+        try {
+            jdbc.update("insert into domain_event_entry (" + StoredEntry.COLUMNS
+                    + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", position, fields.get("eventId"),
+                    fields.get("streamType"), fields.get("streamId"), ((Number) fields.get("sequence")).longValue(),
+                    fields.get("timestamp"), fields.get("payloadType"), fields.get("payloadRevision"),
+                    Base64.getDecoder().decode((String) fields.get("payload")),
+                    metadata == null ? null : Base64.getDecoder().decode((String) metadata));
+        } catch (DuplicateKeyException taken) {
+            throw new IllegalStateException("Position " + position + ", or its event, is another tenant's in this "
+                    + "deployment: the positions of an export are part of its hashes, and it is imported where they "
+                    + "are free (a new deployment, or one holding other tenants of the deployment it was exported "
+                    + "from)", taken);
         }
-        jdbc.update("insert into domain_event_entry (" + StoredEntry.COLUMNS
-                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", position, fields.get("eventId"), fields.get("streamType"),
-                fields.get("streamId"), ((Number) fields.get("sequence")).longValue(), fields.get("timestamp"),
-                fields.get("payloadType"), fields.get("payloadRevision"),
-                Base64.getDecoder().decode((String) fields.get("payload")),
-                metadata == null ? null : Base64.getDecoder().decode((String) metadata));
         return position;
     }
 }
